@@ -1,0 +1,110 @@
+/**
+ * The IR: the one contract between the parser and every emitter.
+ *
+ * It is plain JSON (no classes, no undefined-vs-missing tricks beyond optional
+ * keys), versioned by `irVersion`, and described by `ir.schema.json` beside
+ * this file. Emitters read only this; the parser writes only this.
+ * Bump IR_VERSION on any change that an existing consumer could misread.
+ */
+
+export const IR_VERSION = 1 as const;
+
+export const LOCALES = ['zh', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** The SDK languages of the docs factory, in its order (used for stable precedence). */
+export const SDK_LANGUAGES = ['node', 'python', 'java', 'go', 'php', 'csharp'] as const;
+export type SdkLanguage = (typeof SDK_LANGUAGES)[number];
+
+export const MODULES = ['management', 'authentication'] as const;
+export type Module = (typeof MODULES)[number];
+
+/** Text in one or both locales; a missing key means the docs have no text in that locale. */
+export type Localized = Partial<Record<Locale, string>>;
+
+export type PrimitiveKind = 'string' | 'number' | 'boolean' | 'object' | 'any';
+
+export type TypeRef =
+  | { kind: PrimitiveKind }
+  | { kind: 'array'; items: TypeRef }
+  | { kind: 'ref'; name: string };
+
+/** JSON value as it appears in examples. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface Field {
+  name: string;
+  type: TypeRef;
+  required: boolean;
+  /** Default value as written in the docs (JSON when it parses as JSON, else the text). */
+  default?: JsonValue;
+  /** Markdown text; `<br>` in the docs becomes a newline. Inline markup is kept verbatim. */
+  description: Localized;
+  example?: JsonValue;
+  /** Allowed values, in the order the docs list them. */
+  enum?: string[];
+  /** From 数组长度限制 / array length limit. */
+  maxItems?: number;
+}
+
+export interface SourceRef {
+  /** Path relative to the docs root, with forward slashes. */
+  file: string;
+  line: number;
+}
+
+export type HttpMethod = 'GET' | 'POST';
+export type RequestStyle = 'body' | 'query' | 'none';
+
+export interface Sample {
+  sdk: SdkLanguage;
+  locale: Locale;
+  /** The fence's info string (`ts`, `py`, …). */
+  lang: string;
+  code: string;
+}
+
+export interface Operation {
+  /** `${module}/${slug}`: unique. */
+  id: string;
+  module: Module;
+  /** The API group folder of the docs factory (e.g. `管理-webhook`); empty when the page path has none. */
+  tag: string;
+  slug: string;
+  methodNames: Partial<Record<SdkLanguage, string>>;
+  summary: Localized;
+  description: Localized;
+  http: { method: HttpMethod; path: string };
+  request: { style: RequestStyle; typeName: string; fields: Field[] };
+  response: { typeName: string; fields: Field[]; example?: JsonValue };
+  /** Sample code carried by the pages, verbatim, one per (sdk, locale). */
+  samples: Sample[];
+  sources: SourceRef[];
+}
+
+export interface Model {
+  name: string;
+  /** An empty list with `opaque: true` is a type the docs do not describe (e.g. `Any`). */
+  fields: Field[];
+  opaque: boolean;
+  sources: SourceRef[];
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  severity: Severity;
+  /** Stable, upper-snake code (e.g. `TABLE_SHORT_ROW`), documented in the README. */
+  code: string;
+  message: string;
+}
+
+export interface Ir {
+  irVersion: typeof IR_VERSION;
+  operations: Operation[];
+  models: Model[];
+  diagnostics: Diagnostic[];
+}

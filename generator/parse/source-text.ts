@@ -1,0 +1,56 @@
+/**
+ * A page's text as lines, each remembering the line of the original file it came from.
+ * Repairs done before remark (joined table rows, headings recovered from plain text)
+ * change the lines; `origin` keeps diagnostics pointing at the file the user edits.
+ */
+export interface SourceText {
+  lines: string[];
+  /** 1-based line in the original file for each entry of `lines`. */
+  origin: number[];
+}
+
+export function toSourceText(raw: string): SourceText {
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const lines = text.split('\n');
+  return { lines, origin: lines.map((_, index) => index + 1) };
+}
+
+/** Incrementally builds a SourceText, so repairs can copy, join or insert lines. */
+export class SourceTextBuilder {
+  readonly lines: string[] = [];
+  readonly origin: number[] = [];
+
+  push(line: string, origin: number): void {
+    this.lines.push(line);
+    this.origin.push(origin);
+  }
+
+  build(): SourceText {
+    return { lines: this.lines, origin: this.origin };
+  }
+}
+
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+
+/**
+ * Marks the lines inside fenced code blocks (fence lines included), so repairs never touch code.
+ * An unclosed fence runs to the end of the page, as in CommonMark.
+ */
+export function fencedLines(lines: readonly string[]): boolean[] {
+  const inFence: boolean[] = new Array<boolean>(lines.length).fill(false);
+  let open: string | undefined;
+  lines.forEach((line, index) => {
+    const match = FENCE.exec(line);
+    if (open === undefined) {
+      if (match?.[1]) {
+        open = match[1];
+        inFence[index] = true;
+      }
+      return;
+    }
+    inFence[index] = true;
+    const fence = match?.[1];
+    if (fence && fence[0] === open[0] && fence.length >= open.length && line.trim() === fence) open = undefined;
+  });
+  return inFence;
+}
