@@ -1,0 +1,135 @@
+/**
+ * A parameter / response / data-structure table → IR fields. Columns are found by
+ * their header words, never by position; short and long rows are realigned with a
+ * warning; no row is dropped without a diagnostic.
+ */
+import type { DiagnosticSink } from '../ir/diagnostics.js';
+import type { Field, Locale } from '../ir/types.js';
+import {
+  defaultValue,
+  descriptionText,
+  enumValues,
+  exampleValue,
+  isEnumExampleCell,
+  maxItems,
+  parseTypeCell,
+  type Problem,
+} from './cells.js';
+import type { SourceText } from './source-text.js';
+import type { RawTable, TableRow } from './table.js';
+import { columnRole, parseRequiredWord, type ColumnRole } from './vocabulary.js';
+
+export interface ParsedField {
+  field: Field;
+  /** Original 1-based line of the row. */
+  line: number;
+  /** docs-factory renders GET query parameters as ` | name | type  |` (leading space, two spaces). */
+  queryRow: boolean;
+}
+
+export type ColumnMap = Partial<Record<ColumnRole, number>>;
+
+export function columnsOf(table: RawTable): ColumnMap | undefined {
+  const columns: ColumnMap = {};
+  table.header.forEach((cell, index) => {
+    const role = columnRole(cell.raw);
+    if (role !== undefined && columns[role] === undefined) columns[role] = index;
+  });
+  return columns.name === undefined || columns.type === undefined ? undefined : columns;
+}
+
+export function readFieldTable(
+  table: RawTable,
+  columns: ColumnMap,
+  locale: Locale,
+  source: SourceText,
+  sink: DiagnosticSink,
+): ParsedField[] {
+  const fields: ParsedField[] = [];
+  const seen = new Map<string, number>();
+  for (const row of table.rows) {
+    const line = source.origin[row.lineIndex] ?? 1;
+    const cells = alignCells(row, table.header.length, columns, line, sink);
+    if (cells === undefined) continue;
+    const cell = (role: ColumnRole): string => (columns[role] === undefined ? '' : (cells[columns[role]!] ?? ''));
+    const name = cell('name').replace(/[`*]/g, '').trim();
+    if (name === '' || /^:?-+:?$/.test(name)) {
+      sink.warning('TABLE_ROW_NO_NAME', line, 'table row has no field name; skipped');
+      continue;
+    }
+    if (seen.has(name)) {
+      sink.error('FIELD_DUPLICATE', line, `field "${name}" is already defined on line ${seen.get(name)}; the second row is ignored`);
+      continue;
+    }
+    seen.set(name, line);
+    const problems: Problem[] = [];
+    const report = (extra: Problem[]): void => void problems.push(...extra);
+
+    const description = descriptionText(cell('description'));
+    const type = parseTypeCell(cell('type'), description);
+    report(type.problems);
+    const field: Field = { name, type: type.value, required: false, description: {} };
+    if (description !== '') field.description[locale] = description;
+
+    if (columns.required !== undefined) {
+      const required = parseRequiredWord(cell('required'));
+      if (required === undefined) {
+        report([{ code: 'REQUIRED_UNKNOWN', message: `required cell "${cell('required')}" is neither yes nor no; assuming no` }]);
+      } else {
+        field.required = required;
+        if (cell('required').trim().toLowerCase() === 'is') {
+          report([{ code: 'REQUIRED_UNCLEAR', message: 'required cell "is" read as yes (a mistranslated 是)' }]);
+        }
+      }
+    }
+    const fallback = defaultValue(cell('default'));
+    if (fallback !== undefined) field.default = fallback;
+
+    const exampleCell = cell('example');
+    const values = enumValues(description, exampleCell);
+    const isStringy = field.type.kind === 'string' || (field.type.kind === 'array' && field.type.items.kind === 'string');
+    if (values && (isStringy || isEnumExampleCell(exampleCell))) field.enum = values;
+    if (!isEnumExampleCell(exampleCell)) {
+      const example = exampleValue(exampleCell);
+      report(example.problems);
+      if (example.value !== undefined) field.example = example.value;
+    }
+    const limit = maxItems(description);
+    if (limit !== undefined) field.maxItems = limit;
+
+    for (const problem of problems) sink.warning(problem.code, line, `field "${name}": ${problem.message}`);
+    fields.push({ field, line, queryRow: /^ \|/.test(row.sourceLine) });
+  }
+  return fields;
+}
+
+/**
+ * Realigns a row to the header. A short row whose type cell holds a required word lost
+ * its type cell (`| response | is | … |`); otherwise missing cells are empty. Surplus
+ * cells come from unescaped pipes in the description and are joined back into it.
+ */
+function alignCells(
+  row: TableRow,
+  width: number,
+  columns: ColumnMap,
+  line: number,
+  sink: DiagnosticSink,
+): string[] | undefined {
+  const cells = row.cells.map((cell) => cell.raw);
+  if (cells.every((cell) => cell === '')) return undefined;
+  if (cells.length === width) return cells;
+  if (cells.length > width) {
+    const at = columns.description ?? width - 1;
+    const surplus = cells.length - width;
+    const joined = cells.slice(at, at + surplus + 1).join(' | ');
+    sink.warning('TABLE_LONG_ROW', line, `row has ${cells.length} cells for ${width} columns; joined the extra cells into the description`);
+    return [...cells.slice(0, at), joined, ...cells.slice(at + surplus + 1)];
+  }
+  sink.warning('TABLE_SHORT_ROW', line, `row has ${cells.length} cells for ${width} columns; missing cells read as empty`);
+  const typeAt = columns.type;
+  if (typeAt !== undefined && columns.required === typeAt + 1 && parseRequiredWord(cells[typeAt] ?? '') !== undefined) {
+    cells.splice(typeAt, 0, '');
+  }
+  while (cells.length < width) cells.push('');
+  return cells;
+}

@@ -1,0 +1,241 @@
+/**
+ * One page → a PageDoc: what this page says about one operation, in one locale and
+ * (usually) one SDK language. Pages are merged into operations later (merge.ts).
+ */
+import type { Code, Paragraph, RootContent, Table } from 'mdast';
+import type { DiagnosticSink } from '../ir/diagnostics.js';
+import { MODULES, SDK_LANGUAGES, type JsonValue, type Locale, type Module, type SdkLanguage } from '../ir/types.js';
+import { columnsOf, readFieldTable, type ParsedField } from './fields.js';
+import { joinContinuedTableRows, markdownFromPlainText } from './repair.js';
+import { splitSegments, type Segment } from './segments.js';
+import { toSourceText, type SourceText } from './source-text.js';
+import { readTable } from './table.js';
+import { classifySection, normalizeWords, RESPONSE_TYPE_LINE, type SectionKind } from './vocabulary.js';
+
+export interface PageModel {
+  name: string;
+  fields: ParsedField[];
+  line: number;
+}
+
+export interface PageDoc {
+  file: string;
+  locale: Locale;
+  sdk?: SdkLanguage;
+  /** From the path (`<lang>/<module>/<tag>/<slug>.md`), when it has that shape. */
+  path: { module?: Module; tag: string; slug?: string };
+  method?: { client: Module; name: string; line: number };
+  /** The client the sample code constructs or calls, when it names one. */
+  sampleClient?: Module;
+  /** Method the sample code calls, used only when the page has no method section. */
+  sampleMethod?: string;
+  summary?: string;
+  description?: string;
+  request?: { fields: ParsedField[]; line: number };
+  sample?: { lang: string; code: string; line: number };
+  response?: { typeName?: string; fields: ParsedField[]; example?: JsonValue; line: number };
+  models: PageModel[];
+}
+
+/** Returns undefined for pages that are not API reference (events.md, oidc.md …). */
+export function readPage(file: string, text: string, sink: DiagnosticSink): PageDoc | undefined {
+  let source = toSourceText(text);
+  source = markdownFromPlainText(source, sink) ?? source;
+  source = joinContinuedTableRows(source, sink);
+  const segments = splitSegments(source);
+  const lineOf = (segment: Segment, nodeLine: number | undefined): number =>
+    source.origin[segment.start + (nodeLine ?? 1) - 1] ?? 1;
+
+  const locales: Locale[] = [];
+  const page: Omit<PageDoc, 'locale'> & { locale?: Locale } = { file, path: pathInfo(file), models: [], sdk: sdkOfPath(file) };
+  let section: SectionKind | 'intro' | 'other' = 'intro';
+  let sawApiSection = false;
+
+  for (const segment of segments) {
+    const body = segment.tree.children.filter((node) => node.type !== 'heading' || node.position?.start.line !== 1);
+    const headingLine = lineOf(segment, 1);
+    if (segment.depth === 1 && page.summary === undefined) {
+      page.summary = inlineText(segment.heading);
+      section = 'intro';
+    } else if (segment.depth >= 2) {
+      const classified = classifySection(segment.heading);
+      if (classified) {
+        locales.push(classified.locale);
+        section = classified.kind;
+        sawApiSection ||= classified.kind !== 'models';
+      } else if (segment.depth >= 3 && (section === 'models' || /<a\s+id=/.test(segment.heading))) {
+        readModel(segment, body, headingLine);
+        continue;
+      } else {
+        section = 'other';
+      }
+    }
+    switch (section) {
+      case 'intro':
+        if (segment.depth <= 1) {
+          const text = introText(segment, body);
+          if (text && page.description === undefined) page.description = text;
+        }
+        break;
+      case 'method':
+        readMethod(segment, body, headingLine);
+        break;
+      case 'request':
+        page.request = { fields: readFirstFieldTable(segment, body, locale()), line: headingLine };
+        break;
+      case 'sample': {
+        const code = body.find((node): node is Code => node.type === 'code');
+        if (code && !page.sample) page.sample = { lang: code.lang ?? '', code: code.value, line: lineOf(segment, code.position?.start.line) };
+        break;
+      }
+      case 'response':
+        readResponse(segment, body, headingLine);
+        break;
+      case 'result':
+        readResult(segment, body, headingLine);
+        break;
+      default:
+        break;
+    }
+  }
+
+  if (!sawApiSection && page.models.length === 0) {
+    sink.info('PAGE_NOT_API', 1, 'page has no method, request or response section; not an API reference page, skipped');
+    return undefined;
+  }
+  if (page.sample) {
+    page.sampleClient = clientNamedIn(page.sample.code);
+    page.sdk ??= sdkOfFence(page.sample.lang);
+    page.sampleMethod = methodCalledIn(page.sample.code);
+  }
+  page.sdk ??= sdkOfMethodName(page.method?.name);
+  return { ...page, locale: locale() };
+
+  function locale(): Locale {
+    if (locales.length > 0) return locales.filter((l) => l === 'zh').length * 2 >= locales.length ? 'zh' : 'en';
+    const fromPath = file.split('/').find((part): part is Locale => part === 'zh' || part === 'en');
+    return fromPath ?? (/[\u4e00-\u9fff]/.test(page.summary ?? text.slice(0, 400)) ? 'zh' : 'en');
+  }
+
+  function readMethod(segment: Segment, body: RootContent[], line: number): void {
+    const text = body.map((node) => sliceOf(segment, node)).join('\n');
+    const match = /\b(Management|Authentication)Client\s*(?:\.|::|->)\s*([A-Za-z_]\w*)/.exec(text);
+    if (match) {
+      page.method = { client: match[1] === 'Management' ? 'management' : 'authentication', name: match[2]!, line };
+    } else if (text.trim() !== '') {
+      sink.warning('METHOD_NAME_UNREADABLE', line, `method section does not name Client.method: "${text.trim().slice(0, 60)}"`);
+    }
+  }
+
+  function readFirstFieldTable(segment: Segment, body: RootContent[], pageLocale: Locale): ParsedField[] {
+    for (const node of body) {
+      if (node.type !== 'table') continue;
+      const raw = readTable(node as Table, segment, source);
+      const columns = columnsOf(raw);
+      if (!columns) {
+        sink.warning('TABLE_NOT_FIELDS', source.origin[raw.lineIndex] ?? 1, 'table has no name/type header; ignored');
+        continue;
+      }
+      return readFieldTable(raw, columns, pageLocale, source, sink);
+    }
+    return [];
+  }
+
+  function readResponse(segment: Segment, body: RootContent[], line: number): void {
+    const response = (page.response ??= { fields: [], line });
+    for (const node of body) {
+      if (node.type === 'paragraph') {
+        const match = RESPONSE_TYPE_LINE.exec(sliceOf(segment, node).split('\n')[0] ?? '');
+        if (match && response.typeName === undefined) response.typeName = match[1];
+      }
+    }
+    response.fields = readFirstFieldTable(segment, body, locale());
+    readResult(segment, body, line);
+  }
+
+  function readResult(segment: Segment, body: RootContent[], line: number): void {
+    const code = body.find((node): node is Code => node.type === 'code' && /^(json|js|javascript)?$/.test(node.lang ?? ''));
+    if (!code) return;
+    const response = (page.response ??= { fields: [], line });
+    if (response.example !== undefined) return;
+    try {
+      response.example = JSON.parse(code.value) as JsonValue;
+    } catch {
+      sink.warning('EXAMPLE_INVALID_JSON', lineOf(segment, code.position?.start.line), 'sample result is not valid JSON; kept as text');
+      response.example = code.value;
+    }
+  }
+
+  function readModel(segment: Segment, body: RootContent[], line: number): void {
+    const anchor = /<a\s+id="([^"]+)"/.exec(segment.heading)?.[1];
+    const name = (anchor ?? inlineText(segment.heading)).trim();
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      sink.warning('MODEL_NAME_INVALID', line, `data structure "${name}" is not an identifier; skipped`);
+      return;
+    }
+    page.models.push({ name, fields: readFirstFieldTable(segment, body, locale()), line });
+  }
+}
+
+function pathInfo(file: string): PageDoc['path'] {
+  const parts = file.replace(/\.(md|txt)$/i, '').split('/');
+  const moduleAt = parts.findIndex((part) => (MODULES as readonly string[]).includes(part));
+  const slug = parts[parts.length - 1]!;
+  const isSlug = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(slug);
+  if (moduleAt < 0) return { tag: '', slug: isSlug ? slug : undefined };
+  const rest = parts.slice(moduleAt + 1);
+  return {
+    module: parts[moduleAt] as Module,
+    tag: rest.length >= 2 ? rest.slice(0, -1).join('/') : '',
+    slug: isSlug ? slug : undefined,
+  };
+}
+
+export function sdkOfPath(file: string): SdkLanguage | undefined {
+  return file.split('/').find((part): part is SdkLanguage => (SDK_LANGUAGES as readonly string[]).includes(part));
+}
+
+function sdkOfFence(lang: string): SdkLanguage | undefined {
+  const byFence: Record<string, SdkLanguage> = {
+    ts: 'node', typescript: 'node', js: 'node', javascript: 'node', py: 'python', python: 'python',
+    java: 'java', go: 'go', golang: 'go', php: 'php', cs: 'csharp', csharp: 'csharp', 'c#': 'csharp',
+  };
+  return byFence[lang.toLowerCase()];
+}
+
+/** Only snake_case is unambiguous (python); camel and Pascal case are shared by several SDKs. */
+function sdkOfMethodName(name: string | undefined): SdkLanguage | undefined {
+  return name?.includes('_') ? 'python' : undefined;
+}
+
+function clientNamedIn(code: string): Module | undefined {
+  const match = /new\s+(Management|Authentication)Client\b|\b(management|authentication)_?client\s*(?:\.|->|=)/i.exec(code);
+  const word = (match?.[1] ?? match?.[2])?.toLowerCase();
+  return word === 'management' || word === 'authentication' ? word : undefined;
+}
+
+function methodCalledIn(code: string): string | undefined {
+  return /\b(?:management|authentication)_?client\s*(?:\.|->)\s*([A-Za-z_]\w*)\s*\(/i.exec(code)?.[1];
+}
+
+function sliceOf(segment: Segment, node: RootContent): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? '' : segment.text.slice(start, end);
+}
+
+/** Heading or paragraph Markdown → plain words (HTML tags dropped). */
+function inlineText(markdown: string): string {
+  return markdown.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** The page's own description: paragraphs under the H1, without the docs-factory notice. */
+function introText(segment: Segment, body: RootContent[]): string | undefined {
+  const paragraphs = body
+    .filter((node): node is Paragraph => node.type === 'paragraph')
+    .map((node) => sliceOf(segment, node).trim())
+    .filter((text) => !/docs-factory|<LastUpdated/i.test(text) && normalizeWords(text) !== '');
+  return paragraphs.length > 0 ? paragraphs.join('\n\n') : undefined;
+}
+
+export type { SourceText };

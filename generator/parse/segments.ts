@@ -1,0 +1,59 @@
+/**
+ * Splits a page at its headings into segments, each parsed by remark on its own (and
+ * so cached across pages). Headings inside fences or HTML comments do not split.
+ */
+import type { Root } from 'mdast';
+import { parseMarkdownBlock } from './markdown.js';
+import { fencedLines, type SourceText } from './source-text.js';
+
+export interface Segment {
+  /** Heading depth (1–6), or 0 for text before the first heading. */
+  depth: number;
+  /** Heading text as written, `#` marks removed. */
+  heading: string;
+  /** Index into SourceText.lines of the segment's first line. */
+  start: number;
+  text: string;
+  tree: Root;
+}
+
+const HEADING = /^\s{0,3}(#{1,6})(?:\s+(.*?))?\s*#*\s*$/;
+
+export function splitSegments(source: SourceText): Segment[] {
+  const { lines } = source;
+  const protectedLines = protectedMask(lines);
+  const starts: number[] = [0];
+  lines.forEach((line, index) => {
+    if (index > 0 && !protectedLines[index] && HEADING.test(line)) starts.push(index);
+  });
+  return starts.map((start, i) => {
+    const end = starts[i + 1] ?? lines.length;
+    const match = HEADING.exec(lines[start]!);
+    const isHeading = match !== null && !protectedLines[start];
+    const text = lines.slice(start, end).join('\n');
+    return {
+      depth: isHeading ? match[1]!.length : 0,
+      heading: isHeading ? (match[2] ?? '') : '',
+      start,
+      text,
+      tree: parseMarkdownBlock(text),
+    };
+  });
+}
+
+/** Lines inside fences or multi-line HTML comments. */
+function protectedMask(lines: readonly string[]): boolean[] {
+  const mask = fencedLines(lines);
+  let inComment = false;
+  lines.forEach((line, index) => {
+    if (mask[index]) return;
+    if (inComment) {
+      mask[index] = true;
+      if (line.includes('-->')) inComment = false;
+      return;
+    }
+    const open = line.lastIndexOf('<!--');
+    if (open >= 0 && !line.includes('-->', open)) inComment = true;
+  });
+  return mask;
+}

@@ -1,0 +1,42 @@
+/** GFM table nodes → rows of cell text, with source lines. Knows nothing of field semantics. */
+import type { Table, TableCell } from 'mdast';
+import type { Segment } from './segments.js';
+import type { SourceText } from './source-text.js';
+
+export interface CellText {
+  /** The cell's Markdown as written, escaped pipes unescaped, trimmed. */
+  raw: string;
+}
+
+export interface TableRow {
+  cells: CellText[];
+  /** Index into SourceText.lines. */
+  lineIndex: number;
+  /** The row's source line as written (its spacing tells query rows from body rows). */
+  sourceLine: string;
+}
+
+export interface RawTable {
+  header: CellText[];
+  rows: TableRow[];
+  lineIndex: number;
+}
+
+export function readTable(table: Table, segment: Segment, source: SourceText): RawTable {
+  const [headerRow, ...bodyRows] = table.children;
+  const lineIndexOf = (line: number | undefined): number => segment.start + (line ?? 1) - 1;
+  const cellText = (cell: TableCell): CellText => {
+    const first = cell.children[0]?.position?.start.offset;
+    const last = cell.children[cell.children.length - 1]?.position?.end.offset;
+    const raw = first === undefined || last === undefined ? '' : segment.text.slice(first, last);
+    return { raw: raw.replace(/\\\|/g, '|').trim() };
+  };
+  return {
+    header: headerRow ? headerRow.children.map(cellText) : [],
+    lineIndex: lineIndexOf(table.position?.start.line),
+    rows: bodyRows.map((row) => {
+      const lineIndex = lineIndexOf(row.position?.start.line);
+      return { cells: row.children.map(cellText), lineIndex, sourceLine: source.lines[lineIndex] ?? '' };
+    }),
+  };
+}
