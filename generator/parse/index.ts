@@ -7,7 +7,7 @@ import fg from 'fast-glob';
 import { compareDiagnostics, compareStrings, DiagnosticSink } from '../ir/diagnostics.js';
 import { IR_VERSION, type Ir, type Operation, type TypeRef } from '../ir/types.js';
 import { applyOverrides, type GeneratorConfig } from '../config/index.js';
-import { mergeModels, mergeOperation, operationKey, typeText } from './merge.js';
+import { mergeModels, mergeOperation, operationKey, typeText, type OperationKey } from './merge.js';
 import { readPage, type PageDoc } from './page.js';
 
 export interface PageInput {
@@ -59,9 +59,7 @@ export function parsePages(inputs: PageInput[], options: ParseOptions = {}): Par
 
   resolveReferences(pages, sinkFor);
   const groups = new Map<string, { module: Operation['module']; slug: string; pages: PageDoc[] }>();
-  for (const page of pages) {
-    const key = operationKey(page, sinkFor);
-    if (!key) continue;
+  for (const { page, key } of keysOf(pages, sinkFor)) {
     const id = `${key.module}/${key.slug}`;
     const group = groups.get(id) ?? { ...key, pages: [] };
     group.pages.push(page);
@@ -75,6 +73,34 @@ export function parsePages(inputs: PageInput[], options: ParseOptions = {}): Par
 
   const diagnostics = [...sinks.values()].flatMap((sink) => sink.items).sort(compareDiagnostics);
   return { ir: { irVersion: IR_VERSION, operations, models, diagnostics }, pages: inputs.length };
+}
+
+/**
+ * A stale page's other SDK-language copies (same folder and slug) often have no sample
+ * code to betray them; they follow the client their siblings' samples revealed.
+ */
+function keysOf(pages: PageDoc[], sinkFor: (file: string) => DiagnosticSink): { page: PageDoc; key: OperationKey }[] {
+  const keyed = pages.flatMap((page) => {
+    const key = operationKey(page, sinkFor);
+    return key ? [{ page, key }] : [];
+  });
+  const folderOf = (page: PageDoc): string => `${page.locale}|${page.path.module}|${page.path.tag}|${page.path.slug}`;
+  const revealed = new Map<string, OperationKey['module']>();
+  for (const { page, key } of keyed) {
+    if (page.path.module && page.sampleClient && page.sampleClient !== page.path.module) revealed.set(folderOf(page), key.module);
+  }
+  for (const { page, key } of keyed) {
+    const module = revealed.get(folderOf(page));
+    if (module && module !== key.module && !page.sampleClient) {
+      sinkFor(page.file).warning(
+        'CLIENT_MISMATCH',
+        page.method?.line ?? 1,
+        `this page's copies in other SDK languages call the ${module} client; using ${module}`,
+      );
+      key.module = module;
+    }
+  }
+  return keyed;
 }
 
 function decode(content: Buffer | string, sink: DiagnosticSink): string | undefined {

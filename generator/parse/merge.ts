@@ -38,7 +38,12 @@ interface Located<T> {
 }
 
 /** Which operation a page documents: its client (sample wins over method section) and slug. */
-export function operationKey(page: PageDoc, sinkFor: SinkFor): { module: Module; slug: string } | undefined {
+export interface OperationKey {
+  module: Module;
+  slug: string;
+}
+
+export function operationKey(page: PageDoc, sinkFor: SinkFor): OperationKey | undefined {
   const sink = sinkFor(page.file);
   let module = page.method?.client ?? page.sampleClient ?? page.path.module;
   if (page.method && page.sampleClient && page.method.client !== page.sampleClient) {
