@@ -1,0 +1,104 @@
+/** The CLI as users run it: exit codes, diagnostic format, summary line, the IR file. */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { EXIT_DOC_ERRORS, EXIT_OK, EXIT_USAGE, main } from '../../generator/cli/main.js';
+import { REPO_ROOT } from '../helpers/shared.js';
+
+const GOOD_PAGE = `# 删除某个东西
+
+用我们自己的话写的说明。
+
+## 方法名称
+
+\`ManagementClient.deleteThing\`
+
+## 请求参数
+
+| 名称 | 类型 | <div style="width:80px">是否必填</div> | <div style="width:60px">默认值</div> | <div style="width:300px">描述</div> | <div style="width:200px">示例值</div> |
+| ---- | ---- | ---- | ---- | ---- | ---- |
+| thingId | string | 是 | - | 要删除的东西  | \`t-1\` |
+
+## 请求响应
+
+类型： \`IsSuccessRespDto\`
+
+| 名称 | 类型 | 描述 |
+| ---- | ---- | ---- |
+| statusCode | number | 状态码 |
+`;
+
+function docsFolder(pages: Record<string, string | Buffer>): string {
+  const root = mkdtempSync(join(tmpdir(), 'docs-to-sdk-cli-'));
+  for (const [file, content] of Object.entries(pages)) {
+    mkdirSync(join(root, 'docs', file, '..'), { recursive: true });
+    writeFileSync(join(root, 'docs', file), content);
+  }
+  return root;
+}
+
+async function run(args: string[]): Promise<{ code: number; lines: string[] }> {
+  const lines: string[] = [];
+  const original = console.log;
+  console.log = (line: string) => void lines.push(String(line));
+  try {
+    return { code: await main(args), lines };
+  } finally {
+    console.log = original;
+  }
+}
+
+describe('docs-to-sdk generate', () => {
+  it('writes the IR and exits 0 when the docs have no errors', async () => {
+    const root = docsFolder({ 'node/management/t/delete-thing.md': GOOD_PAGE });
+    const { code, lines } = await run(['generate', '--docs', join(root, 'docs'), '--out', join(root, 'out')]);
+    expect(code).toBe(EXIT_OK);
+    expect(lines.at(-1)).toMatch(/^1 pages, 1 operations, 0 models, 0 warnings, 0 errors, \d+\.\d\ds$/);
+    const ir = JSON.parse(readFileSync(join(root, 'out/ir.json'), 'utf8'));
+    expect(ir.irVersion).toBe(1);
+    expect(ir.operations[0].id).toBe('management/delete-thing');
+  });
+
+  it('prints tsc-style diagnostics and exits 1 on errors, still writing the good pages', async () => {
+    const root = docsFolder({
+      'node/management/t/delete-thing.md': GOOD_PAGE,
+      'node/management/t/broken.md': Buffer.from([0x23, 0x00, 0x01, 0x02]),
+    });
+    const irFile = join(root, 'ir.json');
+    const { code, lines } = await run(['generate', '--docs', join(root, 'docs'), '--ir', irFile, '--out', join(root, 'out')]);
+    expect(code).toBe(EXIT_DOC_ERRORS);
+    expect(lines).toContain('node/management/t/broken.md:1:1: error PAGE_BINARY file is binary (contains NUL bytes), not a Markdown page');
+    expect(lines.at(-1)).toMatch(/^2 pages, 1 operations, 0 models, 0 warnings, 1 errors/);
+    expect(JSON.parse(readFileSync(irFile, 'utf8')).operations).toHaveLength(1);
+  });
+
+  it('exits 2 on usage errors: unknown option, missing docs folder, invalid config', async () => {
+    expect((await run(['generate', '--no-such-option'])).code).toBe(EXIT_USAGE);
+    expect((await run(['generate', '--docs', '/definitely/not/here'])).code).toBe(EXIT_USAGE);
+    const root = docsFolder({ 'node/management/t/delete-thing.md': GOOD_PAGE });
+    writeFileSync(join(root, 'bad.json'), JSON.stringify({ operations: { 'management/delete-thing': { http: { method: 'PUT' } } } }));
+    const bad = await run(['generate', '--docs', join(root, 'docs'), '--out', join(root, 'out'), '--config', join(root, 'bad.json')]);
+    expect(bad.code).toBe(EXIT_USAGE);
+    expect(bad.lines.join('\n')).toMatch(/invalid config: \/operations\/management~1delete-thing\/http\/method must be equal to one of the allowed values/);
+  });
+
+  it('applies config overrides to an operation', async () => {
+    const root = docsFolder({ 'node/management/t/delete-thing.md': GOOD_PAGE });
+    const config = join(root, 'config.json');
+    writeFileSync(config, JSON.stringify({ operations: { 'management/delete-thing': { http: { method: 'GET' }, request: { style: 'query', typeName: 'RemoveThingDto' } } } }));
+    const { code } = await run(['generate', '--docs', join(root, 'docs'), '--out', join(root, 'out'), '--config', config]);
+    expect(code).toBe(EXIT_OK);
+    const [operation] = JSON.parse(readFileSync(join(root, 'out/ir.json'), 'utf8')).operations;
+    expect(operation.http).toEqual({ method: 'GET', path: '/api/v3/delete-thing' });
+    expect(operation.request).toMatchObject({ style: 'query', typeName: 'RemoveThingDto' });
+  });
+
+  it('runs as `npm run generate` in a child process', async () => {
+    const root = docsFolder({ 'node/management/t/delete-thing.md': GOOD_PAGE });
+    const { stdout } = await promisify(execFile)('npm', ['run', '-s', 'generate', '--', '--docs', join(root, 'docs'), '--out', join(root, 'out')], { cwd: REPO_ROOT });
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^1 pages, 1 operations/);
+  });
+});

@@ -1,0 +1,51 @@
+/** The JSON Schema is the published contract: it accepts real IR and rejects what the types forbid. */
+import { describe, expect, it } from 'vitest';
+import { IR_VERSION, type Ir } from '../../generator/ir/types.js';
+import { validateIr } from '../../generator/ir/validate.js';
+
+const minimal = (): Ir => ({
+  irVersion: IR_VERSION,
+  operations: [
+    {
+      id: 'management/get-thing',
+      module: 'management',
+      tag: '',
+      slug: 'get-thing',
+      methodNames: { node: 'getThing' },
+      summary: { en: 'Get a thing' },
+      description: {},
+      http: { method: 'GET', path: '/api/v3/get-thing' },
+      request: { style: 'query', typeName: 'GetThingDto', fields: [{ name: 'id', type: { kind: 'string' }, required: true, description: {} }] },
+      response: { typeName: 'GetThingRespDto', fields: [{ name: 'data', type: { kind: 'ref', name: 'Thing' }, required: false, description: {} }] },
+      samples: [],
+      sources: [{ file: 'a.md', line: 1 }],
+    },
+  ],
+  models: [{ name: 'Thing', fields: [], opaque: true, sources: [{ file: 'a.md', line: 9 }] }],
+  diagnostics: [],
+});
+
+describe('IR schema', () => {
+  it('accepts a well-formed IR', () => {
+    expect(validateIr(minimal())).toEqual([]);
+  });
+
+  it('rejects a wrong version, an unknown type kind and a missing key', () => {
+    expect(validateIr({ ...minimal(), irVersion: 2 })).not.toEqual([]);
+    const badKind = minimal();
+    (badKind.operations[0]!.request.fields[0]!.type as { kind: string }).kind = 'date';
+    expect(validateIr(badKind).join()).toMatch(/request\/fields\/0\/type/);
+    const missing = minimal() as Partial<Ir>;
+    delete missing.models;
+    expect(validateIr(missing).join()).toMatch(/must have required property 'models'/);
+  });
+
+  it('rejects a reference to a model that does not exist and duplicate ids', () => {
+    const dangling = minimal();
+    dangling.models = [];
+    expect(validateIr(dangling)).toEqual(['management/get-thing response.data refers to unknown model Thing']);
+    const duplicated = minimal();
+    duplicated.operations.push(structuredClone(duplicated.operations[0]!));
+    expect(validateIr(duplicated)).toContain('duplicate operation id management/get-thing');
+  });
+});
