@@ -9,7 +9,8 @@ import { ConfigError, loadConfig, type GeneratorConfig } from '../config/index.j
 import { formatDiagnostic } from '../ir/diagnostics.js';
 import { validateIr } from '../ir/validate.js';
 import { parseDocsFolder } from '../parse/index.js';
-import { writeFileAtomic } from './write.js';
+import { emitSdk } from '../emit/sdk/index.js';
+import { writeFileAtomic, writeTree } from './write.js';
 
 export const EXIT_OK = 0;
 export const EXIT_DOC_ERRORS = 1;
@@ -52,6 +53,7 @@ export async function generate(options: GenerateOptions, log: (line: string) => 
   }
   const irFile = options.ir ?? `${options.out}/ir.json`;
   await writeFileAtomic(irFile, `${JSON.stringify(ir, null, 2)}\n`);
+  const sdk = await writeTree(`${options.out}/sdk`, emitSdk(ir));
 
   const count = (severity: string): number => ir.diagnostics.filter((d) => d.severity === severity).length;
   for (const diagnostic of ir.diagnostics) {
@@ -60,6 +62,7 @@ export async function generate(options: GenerateOptions, log: (line: string) => 
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   log(
     `${pages} pages, ${ir.operations.length} operations, ${ir.models.length} models, ` +
+      `${sdk.written} files written, ${sdk.unchanged} unchanged, ${sdk.removed} removed, ` +
       `${count('warning')} warnings, ${count('error')} errors, ${seconds}s`,
   );
   return count('error') > 0 ? EXIT_DOC_ERRORS : EXIT_OK;

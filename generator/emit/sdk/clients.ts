@@ -1,0 +1,74 @@
+/** Client method declarations → one ts-morph class structure per client, all methods at once. */
+import { Scope, StructureKind, type MethodDeclarationStructure, type SourceFileStructure } from 'ts-morph';
+import { compareStrings } from '../../ir/diagnostics.js';
+import type { Module } from '../../ir/types.js';
+import { docText, type MethodDeclaration } from './declarations.js';
+import { propertyName } from './naming.js';
+
+export const CLIENT_CLASS: Record<Module, string> = { management: 'ManagementClient', authentication: 'AuthenticationClient' };
+
+export function clientFile(module: Module, methods: MethodDeclaration[]): SourceFileStructure {
+  const className = CLIENT_CLASS[module];
+  const base = `${className}Base`;
+  const used = new Set<string>();
+  for (const method of methods) {
+    used.add(method.responseType);
+    if (method.requestType) used.add(method.requestType);
+  }
+  const imports = [...used].sort(compareStrings);
+  return {
+    kind: StructureKind.SourceFile,
+    statements: [
+      { kind: StructureKind.ImportDeclaration, namedImports: [base], moduleSpecifier: `./http/${base}.js` },
+      ...(imports.length > 0
+        ? [{ kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, namedImports: imports, moduleSpecifier: './models/index.js' }]
+        : []),
+      {
+        kind: StructureKind.Class,
+        name: className,
+        isExported: true,
+        extends: base,
+        docs: [`${className}: one method per documented operation.`],
+        methods: methods.map(methodStructure),
+      },
+    ],
+  };
+}
+
+function methodStructure(method: MethodDeclaration): MethodDeclarationStructure {
+  const { operation } = method;
+  const call = [`method: '${operation.http.method}'`, `path: ${quote(operation.http.path)}`];
+  const parameters: MethodDeclarationStructure['parameters'] = [];
+  if (method.style === 'body' && method.requestType) {
+    parameters.push({ name: 'requestBody', type: method.requestType, initializer: method.argumentOptional ? '{}' : undefined });
+    call.push('body: requestBody');
+  } else if (method.style === 'query' && method.queryParameters.length > 0) {
+    const bindings = method.queryParameters.map(({ field, binding }) =>
+      field.name === binding ? binding : `${propertyName(field.name)}: ${binding}`,
+    );
+    const type = method.queryParameters.map(({ field, type: text }) => `${propertyName(field.name)}${field.required ? '' : '?'}: ${text}`);
+    parameters.push({ name: `{ ${bindings.join(', ')} }`, type: `{ ${type.join('; ')} }`, initializer: method.argumentOptional ? '{}' : undefined });
+    const query = method.queryParameters.map(({ field, binding }) => (field.name === binding ? binding : `${propertyName(field.name)}: ${binding}`));
+    call.push(`query: { ${query.join(', ')} }`);
+  }
+  const tags = [
+    { tagName: 'summary', text: docText(operation.summary) ?? operation.id },
+    ...(docText(operation.description) ? [{ tagName: 'description', text: docText(operation.description) }] : []),
+    { tagName: 'returns', text: method.responseType },
+  ];
+  return {
+    kind: StructureKind.Method,
+    name: method.name,
+    scope: Scope.Public,
+    isAsync: true,
+    parameters,
+    returnType: `Promise<${method.responseType}>`,
+    docs: [{ tags }],
+    statements: [`return this.request<${method.responseType}>({ ${call.join(', ')} });`],
+  };
+}
+
+/** A single-quoted TypeScript string literal. */
+function quote(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
