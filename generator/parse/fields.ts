@@ -17,7 +17,7 @@ import {
 } from './cells.js';
 import type { SourceText } from './source-text.js';
 import type { RawTable, TableRow } from './table.js';
-import { columnRole, parseRequiredWord, type ColumnRole } from './vocabulary.js';
+import { columnRole, CONDITIONAL_PRESENCE, parseRequiredWord, type ColumnRole } from './vocabulary.js';
 
 export interface ParsedField {
   field: Field;
@@ -71,7 +71,9 @@ export function readFieldTable(
     const field: Field = { name, type: type.value, required: false, description: {} };
     if (description !== '') field.description[locale] = description;
 
-    if (columns.required !== undefined) {
+    if (columns.required === undefined) {
+      field.required = !CONDITIONAL_PRESENCE.test(description);
+    } else {
       const required = parseRequiredWord(cell('required'));
       if (required === undefined) {
         report([{ code: 'REQUIRED_UNKNOWN', message: `required cell "${cell('required')}" is neither yes nor no; assuming no` }]);

@@ -74,3 +74,10 @@ export function parseRequiredWord(text: string): boolean | undefined {
 
 /** 类型： `X` / Type: X, the response type line. */
 export const RESPONSE_TYPE_LINE = /^\s*(?:类型|type)\s*[:：]\s*`?([A-Za-z_][A-Za-z0-9_]*)`?\s*$/i;
+
+/**
+ * A table without a required column (the response envelope) does not say which fields
+ * may be absent, but descriptions do: "returned when the request fails", "not returned
+ * for successful requests", error codes. Those fields are optional; the rest required.
+ */
+export const CONDITIONAL_PRESENCE = /不返回|不会出现|失败时|错误码|error code|when the (?:request|call) fails|not returned|is absent|only (?:returned )?when/i;

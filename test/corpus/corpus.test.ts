@@ -104,10 +104,10 @@ describe.skipIf(!hasShared)('corpus (../shared)', () => {
     ]);
     expect(shape(op.response.fields)).toEqual([
       { name: 'apiCode', type: { kind: 'number' }, required: false },
-      { name: 'data', type: { kind: 'ref', name: 'TriggerWebhookData' }, required: false },
-      { name: 'message', type: { kind: 'string' }, required: false },
+      { name: 'data', type: { kind: 'ref', name: 'TriggerWebhookData' }, required: true },
+      { name: 'message', type: { kind: 'string' }, required: true },
       { name: 'requestId', type: { kind: 'string' }, required: false },
-      { name: 'statusCode', type: { kind: 'number' }, required: false },
+      { name: 'statusCode', type: { kind: 'number' }, required: true },
     ]);
     expect(op.response.example).toMatchObject({ statusCode: 200, data: { response: {} } });
     expect(zh.models.find((m) => m.name === 'TriggerWebhookData')?.fields).toMatchObject([

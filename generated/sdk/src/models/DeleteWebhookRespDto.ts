@@ -11,7 +11,7 @@ export interface DeleteWebhookRespDto {
    *
    * Human-readable note about the outcome of the call
    */
-  message?: string;
+  message: string;
   /**
    * 本次请求的追踪标识，调用失败时返回，排查问题时可提供给技术支持。
    *
@@ -23,5 +23,5 @@ export interface DeleteWebhookRespDto {
    *
    * Business-level status code; a value of 200 means the call succeeded.
    */
-  statusCode?: number;
+  statusCode: number;
 }

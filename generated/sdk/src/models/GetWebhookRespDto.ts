@@ -13,13 +13,13 @@ export interface GetWebhookRespDto {
    *
    * Business data returned by the call
    */
-  data?: WebhookDto;
+  data: WebhookDto;
   /**
    * 对本次调用结果的文字说明
    *
    * Human-readable note about the outcome of the call
    */
-  message?: string;
+  message: string;
   /**
    * 本次请求的追踪标识，调用失败时返回，排查问题时可提供给技术支持。
    *
@@ -31,5 +31,5 @@ export interface GetWebhookRespDto {
    *
    * Business-level status code; a value of 200 means the call succeeded.
    */
-  statusCode?: number;
+  statusCode: number;
 }
