@@ -27,6 +27,9 @@ export interface ParsedField {
   queryRow: boolean;
 }
 
+/** Field names seen in real pages: identifiers, also with `-`, `.`, `:` or `@` (`x-authing-app-id`, `zh-CN`). */
+const FIELD_NAME = /^[A-Za-z_$@][\w$@.:-]*$/;
+
 export type ColumnMap = Partial<Record<ColumnRole, number>>;
 
 export function columnsOf(table: RawTable): ColumnMap | undefined {
@@ -55,6 +58,10 @@ export function readFieldTable(
     const name = cell('name').replace(/[`*]/g, '').trim();
     if (name === '' || /^:?-+:?$/.test(name)) {
       sink.warning('TABLE_ROW_NO_NAME', line, 'table row has no field name; skipped');
+      continue;
+    }
+    if (!FIELD_NAME.test(name)) {
+      sink.warning('FIELD_NAME_INVALID', line, `"${name}" is not a field name; row skipped`);
       continue;
     }
     if (seen.has(name)) {

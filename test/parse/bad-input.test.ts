@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, Ir } from '../../generator/ir/types.js';
+import { validateIr } from '../../generator/ir/validate.js';
 import { parsePages, type PageInput } from '../../generator/parse/index.js';
 
 const REQUEST_HEADER = [
@@ -90,7 +91,15 @@ function parseWithGood(bad: PageInput): Ir {
   expect(good!.request.fields.map((f) => f.name)).toEqual(['partId']);
   expect(ir!.diagnostics.filter((d) => d.file === GOOD.file)).toEqual([]);
   expect(ir!.diagnostics.filter((d) => d.code === 'PARSE_FAILED')).toEqual([]);
+  expect(validateIr(ir), 'the IR is still schema-valid').toEqual([]);
   return ir!;
+}
+
+/** 1-based line of the first line that is exactly `text`. */
+function lineIs(content: string, text: string): number {
+  const index = content.split('\n').indexOf(text);
+  if (index < 0) throw new Error(`fixture has no line ${text}`);
+  return index + 1;
 }
 
 const of = (ir: Ir, file: string): Diagnostic[] => ir.diagnostics.filter((d) => d.file === file);
@@ -150,9 +159,12 @@ describe('bad input', () => {
     const op = ir.operations.find((o) => o.id === 'management/sort-parts');
     expect(op?.request.fields.find((f) => f.name === 'order')).toMatchObject({ type: { kind: 'string' }, example: 'asc' });
     const noName = of(ir, file).filter((d) => d.code === 'TABLE_ROW_NO_NAME');
-    expect(noName).toEqual([expect.objectContaining({ severity: 'warning', line: lineOf(content, '| ---- |\n'.trim()) })]);
+    expect(noName).toEqual([expect.objectContaining({ severity: 'warning', line: lineIs(content, '| ---- |') })]);
     const shortRows = of(ir, file).filter((d) => d.code === 'TABLE_SHORT_ROW').map((d) => d.line);
-    expect(shortRows).toEqual([lineOf(content, '| ---- |'), lineOf(content, '| %%% garbage')]);
+    expect(shortRows).toEqual([lineIs(content, '| ---- |'), lineIs(content, '| %%% garbage')]);
+    const invalid = of(ir, file).filter((d) => d.code === 'FIELD_NAME_INVALID').map((d) => d.line);
+    expect(invalid).toEqual([lineIs(content, '| %%% garbage')]);
+    expect(op?.request.fields.map((f) => f.name)).toEqual(['order']);
     expect(of(ir, file).every((d) => d.severity !== 'info')).toBe(true);
   });
 

@@ -3,7 +3,7 @@ import { Scope, StructureKind, type MethodDeclarationStructure, type SourceFileS
 import { compareStrings } from '../../ir/diagnostics.js';
 import type { Module } from '../../ir/types.js';
 import { docText, type MethodDeclaration } from './declarations.js';
-import { propertyName } from './naming.js';
+import { propertyName, quote } from './naming.js';
 
 export const CLIENT_CLASS: Record<Module, string> = { management: 'ManagementClient', authentication: 'AuthenticationClient' };
 
@@ -68,7 +68,3 @@ function methodStructure(method: MethodDeclaration): MethodDeclarationStructure 
   };
 }
 
-/** A single-quoted TypeScript string literal. */
-function quote(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}

@@ -42,7 +42,12 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 export const isIdentifier = (name: string): boolean => IDENTIFIER.test(name) && !RESERVED_WORDS.has(name);
 
 /** A property name as written in a type literal: bare when it can be, quoted otherwise. */
-export const propertyName = (name: string): string => (IDENTIFIER.test(name) ? name : JSON.stringify(name));
+export const propertyName = (name: string): string => (IDENTIFIER.test(name) ? name : quote(name));
+
+/** A single-quoted TypeScript string literal. */
+export function quote(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
+}
 
 /** A scope of names: each claim returns a name unique within the scope. */
 export class NameScope {
