@@ -1,106 +1,72 @@
 #!/usr/bin/env node
-/**
- * `docs-to-sdk generate`: docs folder → IR (and, as emitters land, SDK and docs).
- * Exit codes: 0 ok, 1 the docs have errors, 2 usage or environment errors.
- */
-import { existsSync, statSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
-import { ConfigError, loadConfig, type GeneratorConfig } from '../config/index.js';
-import { formatDiagnostic } from '../ir/diagnostics.js';
-import { validateIr } from '../ir/validate.js';
-import { parseDocsFolder } from '../parse/index.js';
-import { emitSdk } from '../emit/sdk/index.js';
-import { writeFileAtomic, writeTree } from './write.js';
+/** The `docs-to-sdk` command line: argument parsing (commander) and wiring only. */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_CONFIG, EXIT_OK, EXIT_USAGE, generate, type GenerateOptions } from './generate.js';
+import { TARGETS, type Target } from './outputs.js';
+import { Reporter } from './reporter.js';
 
-export const EXIT_OK = 0;
-export const EXIT_DOC_ERRORS = 1;
-export const EXIT_USAGE = 2;
+export { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './generate.js';
 
-const DEFAULT_CONFIG = 'docs-to-sdk.config.json';
-
-interface GenerateOptions {
-  docs: string;
-  out: string;
-  ir?: string;
-  config?: string;
+interface CliOptions extends GenerateOptions {
+  quiet?: boolean;
+  json?: boolean;
   verbose?: boolean;
 }
 
-export async function generate(options: GenerateOptions, log: (line: string) => void = console.log): Promise<number> {
-  const started = performance.now();
-  if (!existsSync(options.docs) || !statSync(options.docs).isDirectory()) {
-    log(`error: --docs ${options.docs} is not a folder`);
-    return EXIT_USAGE;
+function parseTargets(value: string): Target[] {
+  const targets = value.split(',').map((part) => part.trim()).filter(Boolean);
+  const unknown = targets.filter((target) => !(TARGETS as readonly string[]).includes(target));
+  if (unknown.length > 0 || targets.length === 0) {
+    throw new InvalidArgumentError(`expected a comma-separated list of ${TARGETS.join(', ')}`);
   }
-  let config: GeneratorConfig | undefined;
-  const configFile = options.config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
-  try {
-    if (configFile) config = loadConfig(configFile);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      log(`error: ${error.message}`);
-      return EXIT_USAGE;
-    }
-    throw error;
-  }
-
-  const { ir, pages } = await parseDocsFolder(options.docs, { config });
-  const schemaProblems = validateIr(ir);
-  if (schemaProblems.length > 0) {
-    // The parser produced something the contract forbids: a bug in docs-to-sdk, not in the docs.
-    for (const problem of schemaProblems.slice(0, 20)) log(`internal error: IR ${problem}`);
-    return EXIT_USAGE;
-  }
-  const irFile = options.ir ?? `${options.out}/ir.json`;
-  await writeFileAtomic(irFile, `${JSON.stringify(ir, null, 2)}\n`);
-  const sdk = await writeTree(`${options.out}/sdk`, emitSdk(ir));
-
-  const count = (severity: string): number => ir.diagnostics.filter((d) => d.severity === severity).length;
-  for (const diagnostic of ir.diagnostics) {
-    if (diagnostic.severity !== 'info' || options.verbose) log(formatDiagnostic(diagnostic));
-  }
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  log(
-    `${pages} pages, ${ir.operations.length} operations, ${ir.models.length} models, ` +
-      `${sdk.written} files written, ${sdk.unchanged} unchanged, ${sdk.removed} removed, ` +
-      `${count('warning')} warnings, ${count('error')} errors, ${seconds}s`,
-  );
-  return count('error') > 0 ? EXIT_DOC_ERRORS : EXIT_OK;
+  return [...new Set(targets)] as Target[];
 }
 
-export function buildProgram(run: (options: GenerateOptions) => Promise<number>): Command {
+export function buildProgram(run: (options: CliOptions) => Promise<number>): Command {
   const program = new Command('docs-to-sdk')
-    .description('Generate TypeScript SDKs and docs from Authing-style Markdown API reference pages.')
+    .description('Generate TypeScript SDKs (and docs) from Authing-style Markdown API reference pages.')
     .exitOverride()
     .showHelpAfterError();
   program
     .command('generate')
-    .description('parse every .md/.txt page under --docs and write the IR (and generated output) under --out')
+    .description('parse every .md/.txt page under --docs and write the IR and generated output under --out')
     .addOption(new Option('--docs <dir>', 'folder of docs pages, searched recursively').default('docs-src'))
     .addOption(new Option('--out <dir>', 'folder for generated output').default('generated'))
-    .option('--ir <file>', 'where to write the IR JSON (default: <out>/ir.json)')
-    .option('--config <file>', `overrides per operation (default: ./${DEFAULT_CONFIG} when present)`)
-    .option('--verbose', 'also print info diagnostics (skipped pages)')
-    .action(async (options: GenerateOptions) => {
+    .option('--ir <file>', 'write the IR JSON to this file instead of <out>/ir.json')
+    .addOption(new Option('--only <targets>', `what to generate: ${TARGETS.join(',')}`).argParser(parseTargets).default([...TARGETS], TARGETS.join(',')))
+    .option('--check', 'generate in memory and compare with --out; print a diff and exit 1 on any difference; writes nothing')
+    .option('--strict', 'treat warnings as failures (exit 1)')
+    .option('--config <file>', `per-operation overrides (default: ./${DEFAULT_CONFIG} when present)`)
+    .option('--quiet', 'print only diagnostics: no progress, no summary')
+    .option('--json', 'print diagnostics, drift and the summary as JSON lines')
+    .option('--verbose', 'also print info diagnostics (e.g. pages skipped as not API reference)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 success; 1 the docs have errors (or warnings with --strict), or --check found drift; 2 usage error.',
+    )
+    .action(async (options: CliOptions) => {
       process.exitCode = await run(options);
     });
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram(generate);
+export async function main(argv: string[], out: (line: string) => void = (line) => console.log(line)): Promise<number> {
+  const program = buildProgram((options) => {
+    const interactive = process.stderr.isTTY && !process.env.CI;
+    const reporter = new Reporter({ ...options, out, progressStream: interactive ? process.stderr : undefined });
+    return generate(options, reporter);
+  });
+  process.exitCode = undefined;
   try {
     await program.parseAsync(argv, { from: 'user' });
     return Number(process.exitCode ?? EXIT_OK);
   } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
-    }
-    console.error(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    console.error(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return EXIT_USAGE;
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli/main.ts')) {
+if (process.argv[1]?.endsWith('cli/main.ts')) {
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -18,6 +18,8 @@ export interface PageInput {
 
 export interface ParseOptions {
   config?: GeneratorConfig;
+  /** Called as pages are read (for progress bars). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ParseResult {
@@ -44,10 +46,17 @@ export function parsePages(inputs: PageInput[], options: ParseOptions = {}): Par
     return sink;
   };
   const pages: PageDoc[] = [];
-  for (const input of [...inputs].sort((a, b) => compareStrings(a.file, b.file))) {
+  const sorted = [...inputs].sort((a, b) => compareStrings(a.file, b.file));
+  sorted.forEach((input, index) => {
+    if (index % 50 === 0) options.onProgress?.(index, sorted.length);
+    readOne(input);
+  });
+  options.onProgress?.(sorted.length, sorted.length);
+
+  function readOne(input: PageInput): void {
     const sink = sinkFor(input.file);
     const text = decode(input.content, sink);
-    if (text === undefined) continue;
+    if (text === undefined) return;
     try {
       const page = readPage(input.file, text, sink);
       if (page) pages.push(page);

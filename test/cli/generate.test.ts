@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { EXIT_DOC_ERRORS, EXIT_OK, EXIT_USAGE, main } from '../../generator/cli/main.js';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, main } from '../../generator/cli/main.js';
 import { REPO_ROOT } from '../helpers/shared.js';
 
 const GOOD_PAGE = `# 删除某个东西
@@ -69,7 +69,7 @@ describe('docs-to-sdk generate', () => {
     });
     const irFile = join(root, 'ir.json');
     const { code, lines } = await run(['generate', '--docs', join(root, 'docs'), '--ir', irFile, '--out', join(root, 'out')]);
-    expect(code).toBe(EXIT_DOC_ERRORS);
+    expect(code).toBe(EXIT_FAILED);
     expect(lines).toContain('node/management/t/broken.md:1:1: error PAGE_BINARY file is binary (contains NUL bytes), not a Markdown page');
     expect(lines.at(-1)).toMatch(/^2 pages, 1 operations, 0 models, .*, 0 warnings, 1 errors/);
     expect(JSON.parse(readFileSync(irFile, 'utf8')).operations).toHaveLength(1);

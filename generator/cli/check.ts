@@ -1,0 +1,31 @@
+/** `--check`: what would change under `out`, as file lists and a trimmed unified diff. */
+import { createTwoFilesPatch } from 'diff';
+import { readManaged } from './write.js';
+
+export interface Drift {
+  added: string[];
+  removed: string[];
+  changed: string[];
+  /** Unified diff of the changed files (and of added/removed ones), trimmed. */
+  diff: string;
+  /** Diff lines left out by the trim. */
+  cutLines: number;
+}
+
+export const MAX_DIFF_LINES = 400;
+
+export async function findDrift(out: string, files: Map<string, string>, managed: string[]): Promise<Drift> {
+  const current = await readManaged(out, managed);
+  const added = [...files.keys()].filter((path) => !current.has(path)).sort();
+  const removed = [...current.keys()].filter((path) => !files.has(path)).sort();
+  const changed = [...files.keys()].filter((path) => current.has(path) && current.get(path) !== files.get(path)).sort();
+  const patches = [...changed, ...added, ...removed].sort().map((path) =>
+    createTwoFilesPatch(`a/${path}`, `b/${path}`, current.get(path) ?? '', files.get(path) ?? '', undefined, undefined, { context: 3 }),
+  );
+  const lines = patches.join('').split('\n').filter((line) => !line.startsWith('====='));
+  if (lines.at(-1) === '') lines.pop();
+  const shown = lines.slice(0, MAX_DIFF_LINES);
+  return { added, removed, changed, diff: shown.join('\n'), cutLines: lines.length - shown.length };
+}
+
+export const hasDrift = (drift: Drift): boolean => drift.added.length + drift.removed.length + drift.changed.length > 0;

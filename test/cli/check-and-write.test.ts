@@ -1,0 +1,155 @@
+/** --check, atomic writes, determinism, --strict, --json and --only: the CI-facing behaviour. */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, main } from '../../generator/cli/main.js';
+import { commitTree, listFiles } from '../../generator/cli/write.js';
+import { REPO_ROOT } from '../helpers/shared.js';
+
+async function run(args: string[]): Promise<{ code: number; lines: string[] }> {
+  const lines: string[] = [];
+  const code = await main(args, (line) => lines.push(line));
+  return { code, lines };
+}
+
+/** A scratch copy of docs-src and a fresh output folder. */
+function workspace(): { docs: string; out: string; root: string } {
+  const root = mkdtempSync(join(tmpdir(), 'docs-to-sdk-check-'));
+  cpSync(join(REPO_ROOT, 'docs-src'), join(root, 'docs'), { recursive: true });
+  return { root, docs: join(root, 'docs'), out: join(root, 'out') };
+}
+
+const snapshot = (dir: string): Record<string, string> =>
+  Object.fromEntries(readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const path = join(entry.parentPath, entry.name);
+      return [path.slice(dir.length + 1), readFileSync(path, 'utf8')];
+    })
+    .sort(([a], [b]) => (a! < b! ? -1 : 1)));
+
+describe('generate --check', () => {
+  it('exits 0 and writes nothing when the output is up to date', async () => {
+    const { docs, out } = workspace();
+    expect((await run(['generate', '--docs', docs, '--out', out])).code).toBe(EXIT_OK);
+    const before = snapshot(out);
+    const { code, lines } = await run(['generate', '--docs', docs, '--out', out, '--check']);
+    expect(code).toBe(EXIT_OK);
+    expect(lines.at(-1)).toMatch(/0 files would change, \d+ unchanged, 0 would be removed/);
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it('names one changed, one added and one removed file, shows a diff, exits 1 and writes nothing', async () => {
+    const { docs, out } = workspace();
+    await run(['generate', '--docs', docs, '--out', out]);
+    writeFileSync(join(out, 'sdk/src/index.ts'), `${readFileSync(join(out, 'sdk/src/index.ts'), 'utf8')}// hand edit\n`);
+    rmSync(join(out, 'sdk/src/models/Any.ts'));
+    writeFileSync(join(out, 'sdk/src/models/Leftover.ts'), 'export type Leftover = 1;\n');
+    const before = snapshot(out);
+    const { code, lines } = await run(['generate', '--docs', docs, '--out', out, '--check']);
+    expect(code).toBe(EXIT_FAILED);
+    expect(lines).toContain(`${out} is out of date: 1 changed, 1 added, 1 removed (run \`npm run generate\` and commit the result)`);
+    expect(lines).toContain('  changed: sdk/src/index.ts');
+    expect(lines).toContain('  added:   sdk/src/models/Any.ts');
+    expect(lines).toContain('  removed: sdk/src/models/Leftover.ts');
+    expect(lines.join('\n')).toContain('-// hand edit');
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it('detects drift caused by a docs change', async () => {
+    const { docs, out } = workspace();
+    await run(['generate', '--docs', docs, '--out', out]);
+    const page = join(docs, 'en/node/management/管理-webhook/get-webhook.md');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('# ', '# Fetch: '));
+    const { code, lines } = await run(['generate', '--docs', docs, '--out', out, '--check', '--json']);
+    expect(code).toBe(EXIT_FAILED);
+    const drift = lines.map((line) => JSON.parse(line)).find((entry) => entry.type === 'drift');
+    expect(drift.changed).toEqual(['ir.json', 'sdk/src/ManagementClient.ts']);
+  });
+});
+
+describe('generate writes', () => {
+  it('is deterministic: two runs into two folders are byte-identical', async () => {
+    const { docs, root } = workspace();
+    await run(['generate', '--docs', docs, '--out', join(root, 'a')]);
+    await run(['generate', '--docs', docs, '--out', join(root, 'b')]);
+    expect(snapshot(join(root, 'a'))).toEqual(snapshot(join(root, 'b')));
+    expect(Object.keys(snapshot(join(root, 'a'))).length).toBeGreaterThan(30);
+  });
+
+  it('removes files that no longer correspond to any page and leaves unmanaged files alone', async () => {
+    const { docs, out } = workspace();
+    await run(['generate', '--docs', docs, '--out', out]);
+    writeFileSync(join(out, 'NOTES.md'), 'kept\n');
+    rmSync(join(docs, 'zh/node/management/管理-webhook/trigger-webhook.md'));
+    rmSync(join(docs, 'en/node/management/管理-webhook/trigger-webhook.md'));
+    const { lines } = await run(['generate', '--docs', docs, '--out', out]);
+    expect(lines.at(-1)).toMatch(/[1-9]\d* removed/);
+    expect(existsSync(join(out, 'sdk/src/models/TriggerWebhookDto.ts'))).toBe(false);
+    expect(readFileSync(join(out, 'NOTES.md'), 'utf8')).toBe('kept\n');
+  });
+
+  it('leaves the previous output intact when writing fails part-way', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'docs-to-sdk-atomic-'));
+    const out = join(root, 'generated');
+    mkdirSync(join(out, 'sdk/src'), { recursive: true });
+    writeFileSync(join(out, 'sdk/src/old.ts'), 'old\n');
+    writeFileSync(join(out, 'ir.json'), '{"old":true}\n');
+    // `sdk/x` as a file and as a folder: the second write fails after the first succeeded.
+    const files = new Map([['ir.json', 'new\n'], ['sdk/x', 'file\n'], ['sdk/x/y.ts', 'nested\n']]);
+    await expect(commitTree(out, files, ['ir.json', 'sdk'])).rejects.toThrow();
+    expect(await listFiles(out)).toEqual(['ir.json', 'sdk/src/old.ts']);
+    expect(readFileSync(join(out, 'ir.json'), 'utf8')).toBe('{"old":true}\n');
+    expect(readdirSync(root)).toEqual(['generated']);
+  });
+
+  it('--only ir writes just the IR; --ir sends it elsewhere', async () => {
+    const { docs, out, root } = workspace();
+    expect((await run(['generate', '--docs', docs, '--out', out, '--only', 'ir'])).code).toBe(EXIT_OK);
+    expect(readdirSync(out)).toEqual(['ir.json']);
+    await run(['generate', '--docs', docs, '--out', out, '--only', 'sdk', '--ir', join(root, 'elsewhere.json')]);
+    expect(existsSync(join(root, 'elsewhere.json'))).toBe(false);
+    await run(['generate', '--docs', docs, '--out', out, '--ir', join(root, 'elsewhere.json')]);
+    expect(JSON.parse(readFileSync(join(root, 'elsewhere.json'), 'utf8')).operations).toHaveLength(8);
+    expect((await run(['generate', '--docs', docs, '--only', 'pdf'])).code).toBe(EXIT_USAGE);
+  });
+});
+
+describe('generate --strict and --json', () => {
+  const warningPage = (root: string): string => {
+    const docs = join(root, 'docs');
+    mkdirSync(join(docs, 'node/management/t'), { recursive: true });
+    writeFileSync(
+      join(docs, 'node/management/t/get-part.md'),
+      '# 读取零件\n\n## 方法名称\n\n`ManagementClient.getPart`\n\n## 请求参数\n\n| 名称 | 类型 | 是否必填 | 默认值 | 描述 | 示例值 |\n| ---- | ---- | ---- | ---- | ---- | ---- |\n| partId | string | 也许 | - | 零件 | `p1` |\n',
+    );
+    return docs;
+  };
+
+  it('passes warnings by default and fails them with --strict', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'docs-to-sdk-strict-'));
+    const docs = warningPage(root);
+    const relaxed = await run(['generate', '--docs', docs, '--out', join(root, 'out')]);
+    expect(relaxed.code).toBe(EXIT_OK);
+    expect(relaxed.lines[0]).toBe('node/management/t/get-part.md:11:1: warning REQUIRED_UNKNOWN field "partId": required cell "也许" is neither yes nor no; assuming no');
+    expect((await run(['generate', '--docs', docs, '--out', join(root, 'out'), '--strict'])).code).toBe(EXIT_FAILED);
+  });
+
+  it('prints JSON lines: one per diagnostic and a summary', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'docs-to-sdk-json-'));
+    const docs = warningPage(root);
+    const { lines } = await run(['generate', '--docs', docs, '--out', join(root, 'out'), '--json']);
+    const entries = lines.map((line) => JSON.parse(line));
+    expect(entries[0]).toEqual({
+      type: 'diagnostic', file: 'node/management/t/get-part.md', line: 11, column: 1, severity: 'warning', code: 'REQUIRED_UNKNOWN',
+      message: 'field "partId": required cell "也许" is neither yes nor no; assuming no',
+    });
+    expect(entries.at(-1)).toMatchObject({ type: 'summary', pages: 1, operations: 1, warnings: 1, errors: 0 });
+  });
+
+  it('--quiet prints nothing when all is well', async () => {
+    const { docs, out } = workspace();
+    expect(await run(['generate', '--docs', docs, '--out', out, '--quiet'])).toEqual({ code: EXIT_OK, lines: [] });
+  });
+});
