@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** The `docs-to-sdk` command line: argument parsing (commander) and wiring only. */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_CONFIG, EXIT_OK, EXIT_USAGE, generate, type GenerateOptions } from './generate.js';
+import { DEFAULT_CACHE_DIR, DEFAULT_CONFIG, EXIT_OK, EXIT_USAGE, generate, type GenerateOptions } from './generate.js';
 import { TARGETS, type Target } from './outputs.js';
 import { Reporter } from './reporter.js';
 
@@ -22,6 +22,12 @@ function parseTargets(value: string): Target[] {
   return [...new Set(targets)] as Target[];
 }
 
+function parseThreads(value: string): number {
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new InvalidArgumentError('expected a whole number from 1 to 64');
+  return threads;
+}
+
 export function buildProgram(run: (options: CliOptions) => Promise<number>): Command {
   const program = new Command('docs-to-sdk')
     .description('Generate TypeScript SDKs (and docs) from Authing-style Markdown API reference pages.')
@@ -40,6 +46,9 @@ export function buildProgram(run: (options: CliOptions) => Promise<number>): Com
     .option('--quiet', 'print only diagnostics: no progress, no summary')
     .option('--json', 'print diagnostics, drift and the summary as JSON lines')
     .option('--verbose', 'also print info diagnostics (e.g. pages skipped as not API reference)')
+    .option('--cache-dir <dir>', 'content-hash cache between runs', DEFAULT_CACHE_DIR)
+    .option('--no-cache', 'do not read or write the cache')
+    .addOption(new Option('--threads <n>', 'threads for reading pages (default: all cores)').argParser(parseThreads))
     .addHelpText(
       'after',
       '\nExit codes: 0 success; 1 the docs have errors (or warnings with --strict), or --check found drift; 2 usage error.',

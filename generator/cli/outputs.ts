@@ -1,5 +1,4 @@
 /** The output tree under `--out`, by target: what `generate` writes and `--check` compares. */
-import { emitSdk } from '../emit/sdk/index.js';
 import type { Ir } from '../ir/types.js';
 
 export const TARGETS = ['ir', 'sdk'] as const;
@@ -16,7 +15,7 @@ export interface OutputPlan {
 }
 
 /** `irInTree`: false when `--ir` sends the IR elsewhere. */
-export function planOutputs(ir: Ir, targets: Set<Target>, irInTree: boolean): OutputPlan {
+export async function planOutputs(ir: Ir, targets: Set<Target>, irInTree: boolean): Promise<OutputPlan> {
   const files = new Map<string, string>();
   const managed: string[] = [];
   if (targets.has('ir') && irInTree) {
@@ -24,6 +23,8 @@ export function planOutputs(ir: Ir, targets: Set<Target>, irInTree: boolean): Ou
     managed.push(TARGET_ENTRIES.ir);
   }
   if (targets.has('sdk')) {
+    // Loaded on demand: ts-morph brings the TypeScript compiler, ~0.4 s of start-up.
+    const { emitSdk } = await import('../emit/sdk/index.js');
     for (const [path, content] of emitSdk(ir)) files.set(`sdk/${path}`, content);
     managed.push(TARGET_ENTRIES.sdk);
   }

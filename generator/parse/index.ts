@@ -1,6 +1,10 @@
 /**
  * The parse stage's public surface: a docs folder (or in-memory pages) → a validated IR.
  * Every problem is a diagnostic; a broken page never stops the others.
+ *
+ * Two steps: each page is read on its own (`readPageResult`: cacheable by content hash,
+ * run on worker threads for large folders), then all pages are assembled into operations
+ * and models (cheap, always in this thread).
  */
 import { readFile } from 'node:fs/promises';
 import fg from 'fast-glob';
@@ -8,23 +12,33 @@ import { compareDiagnostics, compareStrings, DiagnosticSink } from '../ir/diagno
 import { IR_VERSION, type Ir, type Operation, type TypeRef } from '../ir/types.js';
 import { applyOverrides, type GeneratorConfig } from '../config/index.js';
 import { mergeModels, mergeOperation, operationKey, typeText, type OperationKey } from './merge.js';
-import { readPage, type PageDoc } from './page.js';
+import type { PageDoc } from './page.js';
+import { readPageResult, type PageInput, type PageResult } from './read-page.js';
+import { MIN_PAGES_PER_WORKER, readPagesInWorkers } from './workers.js';
 
-export interface PageInput {
-  /** Path relative to the docs root, forward slashes. */
-  file: string;
-  content: Buffer | string;
+export type { PageInput, PageResult };
+
+/** Page results by content key, kept between runs by the caller (see generator/cache). */
+export interface PageResultCache {
+  keyOf(input: PageInput): string;
+  get(key: string): PageResult | undefined;
+  set(key: string, result: PageResult): void;
 }
 
 export interface ParseOptions {
   config?: GeneratorConfig;
   /** Called as pages are read (for progress bars). */
   onProgress?: (done: number, total: number) => void;
+  /** Worker threads for reading pages (default 1: this thread only). */
+  threads?: number;
+  cache?: PageResultCache;
 }
 
 export interface ParseResult {
   ir: Ir;
   pages: number;
+  /** Pages read afresh (not from the cache). */
+  parsed: number;
 }
 
 export async function findPages(root: string): Promise<string[]> {
@@ -32,41 +46,79 @@ export async function findPages(root: string): Promise<string[]> {
   return files.sort(compareStrings);
 }
 
-export async function parseDocsFolder(root: string, options: ParseOptions = {}): Promise<ParseResult> {
+export async function readInputs(root: string): Promise<PageInput[]> {
   const files = await findPages(root);
-  const inputs = await Promise.all(files.map(async (file) => ({ file, content: await readFile(`${root}/${file}`) })));
-  return parsePages(inputs, options);
+  return Promise.all(files.map(async (file) => ({ file, content: await readFile(`${root}/${file}`) })));
 }
 
+export async function parseDocsFolder(root: string, options: ParseOptions = {}): Promise<ParseResult> {
+  return parsePagesAsync(await readInputs(root), options);
+}
+
+/** Single-threaded parse of in-memory pages. */
 export function parsePages(inputs: PageInput[], options: ParseOptions = {}): ParseResult {
+  const { results, misses, keys } = fromCache(inputs, options.cache);
+  misses.forEach((input, index) => {
+    if (index % 50 === 0) options.onProgress?.(index, misses.length);
+    results.set(input.file, readPageResult(input));
+  });
+  options.onProgress?.(misses.length, misses.length);
+  storeInCache(misses, results, keys, options.cache);
+  return assemble(inputs, results, misses.length, options);
+}
+
+/** Like parsePages, but reads uncached pages on worker threads when there are enough of them. */
+export async function parsePagesAsync(inputs: PageInput[], options: ParseOptions = {}): Promise<ParseResult> {
+  const threads = Math.min(options.threads ?? 1, Math.floor(inputs.length / MIN_PAGES_PER_WORKER));
+  if (threads < 2) return parsePages(inputs, options);
+  const { results, misses, keys } = fromCache(inputs, options.cache);
+  if (misses.length >= MIN_PAGES_PER_WORKER * 2) {
+    options.onProgress?.(0, misses.length);
+    for (const result of await readPagesInWorkers(misses, threads)) results.set(result.file, result);
+    options.onProgress?.(misses.length, misses.length);
+  } else {
+    for (const input of misses) results.set(input.file, readPageResult(input));
+  }
+  storeInCache(misses, results, keys, options.cache);
+  return assemble(inputs, results, misses.length, options);
+}
+
+function fromCache(inputs: PageInput[], cache: PageResultCache | undefined) {
+  const results = new Map<string, PageResult>();
+  const keys = new Map<string, string>();
+  const misses: PageInput[] = [];
+  for (const input of [...inputs].sort((a, b) => compareStrings(a.file, b.file))) {
+    const key = cache?.keyOf(input);
+    const hit = key === undefined ? undefined : cache!.get(key);
+    if (key !== undefined) keys.set(input.file, key);
+    if (hit) results.set(input.file, hit);
+    else misses.push(input);
+  }
+  return { results, misses, keys };
+}
+
+function storeInCache(misses: PageInput[], results: Map<string, PageResult>, keys: Map<string, string>, cache: PageResultCache | undefined): void {
+  if (!cache) return;
+  for (const input of misses) cache.set(keys.get(input.file)!, results.get(input.file)!);
+}
+
+/** Page results → IR. Page results are never modified (they may live in a cache). */
+function assemble(inputs: PageInput[], results: Map<string, PageResult>, parsed: number, options: ParseOptions): ParseResult {
   const sinks = new Map<string, DiagnosticSink>();
   const sinkFor = (file: string): DiagnosticSink => {
     let sink = sinks.get(file);
     if (!sink) sinks.set(file, (sink = new DiagnosticSink(file)));
     return sink;
   };
-  const pages: PageDoc[] = [];
-  const sorted = [...inputs].sort((a, b) => compareStrings(a.file, b.file));
-  sorted.forEach((input, index) => {
-    if (index % 50 === 0) options.onProgress?.(index, sorted.length);
-    readOne(input);
-  });
-  options.onProgress?.(sorted.length, sorted.length);
-
-  function readOne(input: PageInput): void {
-    const sink = sinkFor(input.file);
-    const text = decode(input.content, sink);
-    if (text === undefined) return;
-    try {
-      const page = readPage(input.file, text, sink);
-      if (page) pages.push(page);
-    } catch (error) {
-      // A parser bug must not take the other pages down; report it like any bad input.
-      sink.error('PARSE_FAILED', 1, `could not parse page: ${error instanceof Error ? error.message : String(error)}`);
-    }
+  const files = [...results.keys()].sort(compareStrings);
+  let pages: PageDoc[] = [];
+  for (const file of files) {
+    const result = results.get(file)!;
+    sinkFor(file).items.push(...result.diagnostics);
+    if (result.page) pages.push(result.page);
   }
 
-  resolveReferences(pages, sinkFor);
+  pages = resolveReferences(pages, sinkFor);
   const groups = new Map<string, { module: Operation['module']; slug: string; pages: PageDoc[] }>();
   for (const { page, key } of keysOf(pages, sinkFor)) {
     const id = `${key.module}/${key.slug}`;
@@ -81,7 +133,7 @@ export function parsePages(inputs: PageInput[], options: ParseOptions = {}): Par
   if (options.config) applyOverrides(operations, options.config, sinkFor('<config>'));
 
   const diagnostics = [...sinks.values()].flatMap((sink) => sink.items).sort(compareDiagnostics);
-  return { ir: { irVersion: IR_VERSION, operations, models, diagnostics }, pages: inputs.length };
+  return { ir: { irVersion: IR_VERSION, operations, models, diagnostics }, pages: inputs.length, parsed };
 }
 
 /**
@@ -112,28 +164,11 @@ function keysOf(pages: PageDoc[], sinkFor: (file: string) => DiagnosticSink): { 
   return keyed;
 }
 
-function decode(content: Buffer | string, sink: DiagnosticSink): string | undefined {
-  if (typeof content !== 'string') {
-    if (content.includes(0)) {
-      sink.error('PAGE_BINARY', 1, 'file is binary (contains NUL bytes), not a Markdown page');
-      return undefined;
-    }
-    content = content.toString('utf8');
-  }
-  if (content.trim() === '') {
-    sink.warning('PAGE_EMPTY', 1, 'page is empty');
-    return undefined;
-  }
-  const replaced = (content.match(/\uFFFD/g) ?? []).length;
-  if (replaced > 0) sink.warning('PAGE_ENCODING', 1, `page is not valid UTF-8 (${replaced} characters replaced)`);
-  return content;
-}
-
 /**
  * Every `ref` must name a data structure some page defines. An unknown one (a page cut
  * off before its data structures, a misspelt link) becomes `any`, reported at its row.
  */
-function resolveReferences(pages: PageDoc[], sinkFor: (file: string) => DiagnosticSink): void {
+function resolveReferences(pages: PageDoc[], sinkFor: (file: string) => DiagnosticSink): PageDoc[] {
   const known = new Set(pages.flatMap((page) => page.models.map((model) => model.name)));
   const resolve = (type: TypeRef): TypeRef => {
     if (type.kind === 'ref') return known.has(type.name) ? type : { kind: 'any' };
@@ -143,13 +178,17 @@ function resolveReferences(pages: PageDoc[], sinkFor: (file: string) => Diagnost
     }
     return type;
   };
-  for (const page of pages) {
-    const tables = [page.request?.fields, page.response?.fields, ...page.models.map((model) => model.fields)];
-    for (const { field, line } of tables.flatMap((fields) => fields ?? [])) {
+  const tablesOf = (page: PageDoc) =>
+    [page.request?.fields, page.response?.fields, ...page.models.map((model) => model.fields)].flatMap((fields) => fields ?? []);
+  return pages.map((original) => {
+    if (tablesOf(original).every(({ field }) => resolve(field.type) === field.type)) return original;
+    const page = structuredClone(original); // copy on write: the original may live in a cache
+    for (const { field, line } of tablesOf(page)) {
       const resolved = resolve(field.type);
       if (resolved === field.type) continue;
       sinkFor(page.file).warning('TYPE_UNKNOWN_REF', line, `field "${field.name}" refers to ${typeText(field.type)}, a data structure no page defines; typed as any`);
       field.type = resolved;
     }
-  }
+    return page;
+  });
 }

@@ -1,0 +1,52 @@
+/**
+ * One input file → a PageResult: the page (if it is API reference) and the diagnostics
+ * it raised on its own. A pure function of (path, content), so results can be cached by
+ * content hash and computed in worker threads.
+ */
+import { DiagnosticSink } from '../ir/diagnostics.js';
+import type { Diagnostic } from '../ir/types.js';
+import { readPage, type PageDoc } from './page.js';
+
+export interface PageInput {
+  /** Path relative to the docs root, forward slashes. */
+  file: string;
+  content: Buffer | Uint8Array | string;
+}
+
+export interface PageResult {
+  file: string;
+  page?: PageDoc;
+  diagnostics: Diagnostic[];
+}
+
+export function readPageResult(input: PageInput): PageResult {
+  const sink = new DiagnosticSink(input.file);
+  const text = decode(input.content, sink);
+  let page: PageDoc | undefined;
+  if (text !== undefined) {
+    try {
+      page = readPage(input.file, text, sink);
+    } catch (error) {
+      // A parser bug must not take the other pages down; report it like any bad input.
+      sink.error('PARSE_FAILED', 1, `could not parse page: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return page ? { file: input.file, page, diagnostics: sink.items } : { file: input.file, diagnostics: sink.items };
+}
+
+function decode(content: PageInput['content'], sink: DiagnosticSink): string | undefined {
+  if (typeof content !== 'string') {
+    if (content.includes(0)) {
+      sink.error('PAGE_BINARY', 1, 'file is binary (contains NUL bytes), not a Markdown page');
+      return undefined;
+    }
+    content = Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');
+  }
+  if (content.trim() === '') {
+    sink.warning('PAGE_EMPTY', 1, 'page is empty');
+    return undefined;
+  }
+  const replaced = (content.match(/\uFFFD/g) ?? []).length;
+  if (replaced > 0) sink.warning('PAGE_ENCODING', 1, `page is not valid UTF-8 (${replaced} characters replaced)`);
+  return content;
+}
