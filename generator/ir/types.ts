@@ -80,7 +80,49 @@ export interface Operation {
   /** Sample code carried by the pages, verbatim, one per (sdk, locale). */
   samples: Sample[];
   sources: SourceRef[];
+  /** How the pages laid the operation out (order only); see Layout. */
+  layout?: OperationLayout;
 }
+
+/**
+ * Documented order, and nothing else: the row order of the highest-precedence page and
+ * the data structures it lists. Fields are compared and merged by name, so no meaning
+ * depends on it; the docs emitter follows it to reproduce pages as written (names not
+ * listed follow in name order). Absent for IR built by other means.
+ */
+export interface OperationLayout {
+  request: string[];
+  response: string[];
+  /** Data structures listed on the page, in order (also ones no field links to). */
+  models: string[];
+  /** False when the page has no method-name section (some pages leave it out). */
+  methodSection: boolean;
+  /** Request fields whose example the page writes bare, not in a code span. */
+  bareExamples: string[];
+}
+
+export interface ModelLayout {
+  fields: string[];
+  bareExamples: string[];
+}
+
+/**
+ * What every page of the docs set repeats, per locale, as the docs wrote it: the
+ * do-not-edit HTML comment, the generated-from notice (blockquote text) and the head
+ * (header and separator lines) of each kind of table. Each part is the most common one
+ * among the locale's pages (ties: first in text order). The docs emitter repeats it,
+ * so a docs set keeps its own words and column widths; where a part is missing it
+ * writes docs-to-sdk's own.
+ */
+export interface LocaleFrame {
+  comment?: string;
+  notice?: string;
+  requestTable?: string;
+  responseTable?: string;
+  modelTable?: string;
+}
+
+export type PageFrame = Partial<Record<Locale, LocaleFrame>>;
 
 export interface Model {
   name: string;
@@ -88,6 +130,7 @@ export interface Model {
   fields: Field[];
   opaque: boolean;
   sources: SourceRef[];
+  layout?: ModelLayout;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -106,5 +149,7 @@ export interface Ir {
   irVersion: typeof IR_VERSION;
   operations: Operation[];
   models: Model[];
+  /** Most common page boilerplate per locale (ties: first in text order). */
+  frame?: PageFrame;
   diagnostics: Diagnostic[];
 }

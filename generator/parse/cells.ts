@@ -90,14 +90,13 @@ export function parseTypeCell(cell: string, description: string): Parsed<TypeRef
   return { value: { kind: 'any' }, problems };
 }
 
-/** Markdown cell text → description text: `<br>` becomes a newline; inline markup stays. */
+/**
+ * Markdown cell text → description text: `<br>` becomes a newline; everything else,
+ * inline markup and spacing included, stays as written (the docs emitter writes it back
+ * byte for byte; code emitters tidy it for their own use).
+ */
 export function descriptionText(cell: string): string {
-  return cell
-    .replace(/<br\s*\/?>/gi, '\n')
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .join('\n')
-    .trim();
+  return cell.replace(/<br\s*\/?>/gi, '\n');
 }
 
 const CODE_LIST = /((?:`[^`]+`\s*[,，、]?\s*)+)/;

@@ -25,6 +25,8 @@ export interface ParsedField {
   line: number;
   /** docs-factory renders GET query parameters as ` | name | type  |` (leading space, two spaces). */
   queryRow: boolean;
+  /** The example is written bare, not in a code span (the docs factory does so for enum fields). */
+  bareExample: boolean;
 }
 
 /** Field names seen in real pages: identifiers, also with `-`, `.`, `:` or `@` (`x-authing-app-id`, `zh-CN`). */
@@ -72,7 +74,7 @@ export function readFieldTable(
     const problems: Problem[] = [];
     const report = (extra: Problem[]): void => void problems.push(...extra);
 
-    const description = descriptionText(cell('description'));
+    const description = descriptionText(cell('description')) + keptTrailingSpace(row, columns, table.header.length);
     const type = parseTypeCell(cell('type'), description);
     report(type.problems);
     const field: Field = { name, type: type.value, required: false, description: {} };
@@ -107,9 +109,22 @@ export function readFieldTable(
     if (limit !== undefined) field.maxItems = limit;
 
     for (const problem of problems) sink.warning(problem.code, line, `field "${name}": ${problem.message}`);
-    fields.push({ field, line, queryRow: /^ \|/.test(row.sourceLine) });
+    const bareExample = field.example !== undefined && !exampleCell.trim().startsWith('`');
+    fields.push({ field, line, queryRow: /^ \|/.test(row.sourceLine), bareExample });
   }
   return fields;
+}
+
+/**
+ * A description ending in `<br>` keeps the spaces after it, all but the one that pads
+ * the cell: they are the indentation of its last (empty) line, and the docs emitter
+ * writes them back.
+ */
+function keptTrailingSpace(row: TableRow, columns: ColumnMap, width: number): string {
+  const at = columns.description;
+  if (at === undefined || row.cells.length !== width) return '';
+  const cell = row.cells[at]!;
+  return /<br\s*\/?>$/i.test(cell.raw) ? cell.trailing.replace(/[\t ]$/, '') : '';
 }
 
 /**

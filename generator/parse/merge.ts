@@ -7,7 +7,10 @@
  */
 import { compareStrings, type DiagnosticSink } from '../ir/diagnostics.js';
 import {
+  LOCALES,
   SDK_LANGUAGES,
+  type LocaleFrame,
+  type PageFrame,
   type Field,
   type Model,
   type Module,
@@ -116,6 +119,15 @@ export function mergeOperation(module: Module, slug: string, pages: PageDoc[], s
     sources: sourcesOf(pages.map((page) => ({ file: page.file, line: 1 }))),
   };
   if (example !== undefined) operation.response.example = example;
+  const first = pages[0]!;
+  const layoutPage = (part: 'request' | 'response') => pages.find((page) => page[part] && page[part]!.fields.length > 0);
+  operation.layout = {
+    request: layoutPage('request')?.request!.fields.map(({ field }) => field.name) ?? [],
+    response: layoutPage('response')?.response!.fields.map(({ field }) => field.name) ?? [],
+    models: (pages.find((page) => page.models.length > 0) ?? first).models.map((model) => model.name),
+    methodSection: first.method !== undefined,
+    bareExamples: bareExamples(layoutPage('request')?.request!.fields ?? []),
+  };
   return operation;
 }
 
@@ -141,7 +153,8 @@ export function mergeModels(pages: PageDoc[], sinkFor: SinkFor): Model[] {
     .sort(([a], [b]) => compareStrings(a, b))
     .map(([name, definitions]) => {
       const fields = mergeFields(definitions, sinkFor, `model ${name}`);
-      return { name, fields, opaque: fields.length === 0, sources: sourcesOf(definitions.map((d) => ({ file: d.page.file, line: d.line }))) };
+      const sources = sourcesOf(definitions.map((d) => ({ file: d.page.file, line: d.line })));
+      return { name, fields, opaque: fields.length === 0, sources, layout: { fields: definitions[0]!.fields.map(({ field }) => field.name), bareExamples: bareExamples(definitions[0]!.fields) } };
     });
 }
 
@@ -175,6 +188,30 @@ function mergeFields(definitions: { page: PageDoc; fields: ParsedField[] }[], si
   }
   return [...merged.values()].map((entry) => entry.field).sort((a, b) => compareStrings(a.name, b.name));
 }
+
+const bareExamples = (fields: ParsedField[]): string[] => fields.filter((f) => f.bareExample).map((f) => f.field.name);
+
+/** The boilerplate most pages of each locale carry (ties: the first in text order). */
+export function pageFrame(pages: PageDoc[]): PageFrame | undefined {
+  const frame: PageFrame = {};
+  for (const locale of LOCALES) {
+    const ofLocale = pages.filter((page) => page.locale === locale);
+    const parts: LocaleFrame = {};
+    for (const part of FRAME_PARTS) {
+      const counts = new Map<string, number>();
+      for (const page of ofLocale) {
+        const text = page.frame[part];
+        if (text !== undefined) counts.set(text, (counts.get(text) ?? 0) + 1);
+      }
+      const best = [...counts.entries()].sort(([a, x], [b, y]) => y - x || compareStrings(a, b))[0];
+      if (best) parts[part] = best[0];
+    }
+    if (Object.keys(parts).length > 0) frame[locale] = parts;
+  }
+  return Object.keys(frame).length > 0 ? frame : undefined;
+}
+
+const FRAME_PARTS = ['comment', 'notice', 'requestTable', 'responseTable', 'modelTable'] as const;
 
 function differencesBetween(a: Field, b: Field): string[] {
   const differences: string[] = [];

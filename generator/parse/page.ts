@@ -4,7 +4,7 @@
  */
 import type { Code, Paragraph, RootContent, Table } from 'mdast';
 import type { DiagnosticSink } from '../ir/diagnostics.js';
-import { MODULES, SDK_LANGUAGES, type JsonValue, type Locale, type Module, type SdkLanguage } from '../ir/types.js';
+import { MODULES, SDK_LANGUAGES, type JsonValue, type LocaleFrame, type Locale, type Module, type SdkLanguage } from '../ir/types.js';
 import { columnsOf, readFieldTable, type ParsedField } from './fields.js';
 import { joinContinuedTableRows, markdownFromPlainText } from './repair.js';
 import { splitSegments, type Segment } from './segments.js';
@@ -35,6 +35,8 @@ export interface PageDoc {
   sample?: { lang: string; code: string; line: number };
   response?: { typeName?: string; fields: ParsedField[]; example?: JsonValue; line: number };
   models: PageModel[];
+  /** The page's boilerplate: do-not-edit comment, notice (blockquote text), table heads (two lines). */
+  frame: LocaleFrame;
 }
 
 /** Returns undefined for pages that are not API reference (events.md, oidc.md …). */
@@ -47,7 +49,7 @@ export function readPage(file: string, text: string, sink: DiagnosticSink): Page
     source.origin[segment.start + (nodeLine ?? 1) - 1] ?? 1;
 
   const locales: Locale[] = [];
-  const page: Omit<PageDoc, 'locale'> & { locale?: Locale } = { file, path: pathInfo(file), models: [], sdk: sdkOfPath(file) };
+  const page: Omit<PageDoc, 'locale'> & { locale?: Locale } = { file, path: pathInfo(file), models: [], frame: {}, sdk: sdkOfPath(file) };
   let section: SectionKind | 'intro' | 'other' = 'intro';
   let sawApiSection = false;
 
@@ -75,13 +77,14 @@ export function readPage(file: string, text: string, sink: DiagnosticSink): Page
         if (segment.depth <= 1) {
           const text = introText(segment, body);
           if (text && page.description === undefined) page.description = text;
+          readFrame(segment, body);
         }
         break;
       case 'method':
         readMethod(segment, body, headingLine);
         break;
       case 'request':
-        page.request = { fields: readFirstFieldTable(segment, body, locale()), line: headingLine };
+        page.request = { fields: readFirstFieldTable(segment, body, locale(), 'requestTable'), line: headingLine };
         break;
       case 'sample': {
         const code = body.find((node): node is Code => node.type === 'code');
@@ -117,6 +120,16 @@ export function readPage(file: string, text: string, sink: DiagnosticSink): Page
     return fromPath ?? (/[\u4e00-\u9fff]/.test(page.summary ?? text.slice(0, 400)) ? 'zh' : 'en');
   }
 
+  function readFrame(segment: Segment, body: RootContent[]): void {
+    for (const node of body) {
+      if (node.type === 'html' && page.frame.comment === undefined && /^<!--[\s\S]*-->$/.test(node.value.trim())) {
+        page.frame.comment = node.value.trim();
+      } else if (node.type === 'blockquote' && page.frame.notice === undefined) {
+        page.frame.notice = sliceOf(segment, node).split('\n').map((line) => line.replace(/^\s{0,3}> ?/, '')).join('\n').trim();
+      }
+    }
+  }
+
   function readMethod(segment: Segment, body: RootContent[], line: number): void {
     const text = body.map((node) => sliceOf(segment, node)).join('\n');
     const match = /\b(Management|Authentication)Client\s*(?:\.|::|->)\s*([A-Za-z_]\w*)/.exec(text);
@@ -127,7 +140,7 @@ export function readPage(file: string, text: string, sink: DiagnosticSink): Page
     }
   }
 
-  function readFirstFieldTable(segment: Segment, body: RootContent[], pageLocale: Locale): ParsedField[] {
+  function readFirstFieldTable(segment: Segment, body: RootContent[], pageLocale: Locale, head: 'requestTable' | 'responseTable' | 'modelTable'): ParsedField[] {
     for (const node of body) {
       if (node.type !== 'table') continue;
       const raw = readTable(node as Table, segment, source);
@@ -136,6 +149,8 @@ export function readPage(file: string, text: string, sink: DiagnosticSink): Page
         sink.warning('TABLE_NOT_FIELDS', source.origin[raw.lineIndex] ?? 1, 'table has no name/type header; ignored');
         continue;
       }
+      // The head as written (header and separator lines), for the docs emitter's frame.
+      page.frame[head] ??= source.lines.slice(raw.lineIndex, raw.lineIndex + 2).map((line) => line.trimEnd()).join('\n');
       return readFieldTable(raw, columns, pageLocale, source, sink);
     }
     return [];
@@ -149,7 +164,7 @@ export function readPage(file: string, text: string, sink: DiagnosticSink): Page
         if (match && response.typeName === undefined) response.typeName = match[1];
       }
     }
-    response.fields = readFirstFieldTable(segment, body, locale());
+    response.fields = readFirstFieldTable(segment, body, locale(), 'responseTable');
     readResult(segment, body, line);
   }
 
@@ -173,7 +188,7 @@ export function readPage(file: string, text: string, sink: DiagnosticSink): Page
       sink.warning('MODEL_NAME_INVALID', line, `data structure "${name}" is not an identifier; skipped`);
       return;
     }
-    page.models.push({ name, fields: readFirstFieldTable(segment, body, locale()), line });
+    page.models.push({ name, fields: readFirstFieldTable(segment, body, locale(), 'modelTable'), line });
   }
 }
 

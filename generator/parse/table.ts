@@ -6,6 +6,8 @@ import type { SourceText } from './source-text.js';
 export interface CellText {
   /** The cell's Markdown as written, escaped pipes unescaped, trimmed. */
   raw: string;
+  /** Whitespace after the content, before the closing pipe (the padding as written). */
+  trailing: string;
 }
 
 export interface TableRow {
@@ -29,14 +31,19 @@ export function readTable(table: Table, segment: Segment, source: SourceText): R
     const first = cell.children[0]?.position?.start.offset;
     const last = cell.children[cell.children.length - 1]?.position?.end.offset;
     const raw = first === undefined || last === undefined ? '' : segment.text.slice(first, last);
-    return { raw: raw.replace(/\\\|/g, '|').trim() };
+    return { raw: raw.replace(/\\\|/g, '|').trim(), trailing: '' };
   };
   return {
     header: headerRow ? headerRow.children.map(cellText) : [],
     lineIndex: lineIndexOf(table.position?.start.line),
     rows: bodyRows.map((row) => {
       const lineIndex = lineIndexOf(row.position?.start.line);
-      return { cells: row.children.map(cellText), lineIndex, sourceLine: source.lines[lineIndex] ?? '' };
+      const sourceLine = source.lines[lineIndex] ?? '';
+      const cells = row.children.map(cellText);
+      // Padding as written: the parsed block may have had its padding squeezed (segments.ts).
+      const written = sourceLine.trim().replace(/^\|/, '').split(/(?<!\\)\|/);
+      cells.forEach((cell, index) => (cell.trailing = /\s*$/.exec(written[index] ?? '')![0]));
+      return { cells, lineIndex, sourceLine };
     }),
   };
 }

@@ -168,6 +168,7 @@ function shapeOf(fields: Field[], opaque: boolean): string {
 /** JSDoc text from both locales: zh first, then en when it says something else. */
 export function docText(text: Localized): string | undefined {
   const parts = [text.zh, text.en].filter((part): part is string => !!part && part.trim() !== '');
-  const unique = [...new Set(parts.map((part) => part.trim()))];
+  const tidy = (part: string): string => part.split('\n').map((line) => line.trimEnd()).join('\n').trim();
+  const unique = [...new Set(parts.map(tidy))];
   return unique.length > 0 ? unique.join('\n\n').replace(/\*\//g, '*\\/') : undefined;
 }

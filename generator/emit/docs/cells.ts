@@ -1,0 +1,72 @@
+/**
+ * IR values → the text of one table cell, the inverse of parse/cells.ts. A cell holds
+ * one line of Markdown, so newlines become `<br>` and pipes are escaped; everything the
+ * parser reads back (type links, nested-type notes, enum lists) is written the way the
+ * docs factory writes it.
+ */
+import type { Field, JsonValue, TypeRef } from '../../ir/types.js';
+
+/** `嵌套类型：<a href="#X">X</a>` / `Nested type: X` in a description: the type cell then stays short. */
+const NESTED_NOTE = /(?:嵌套类型|nested type)\s*[:：]/i;
+
+export function typeCell(type: TypeRef, description: string): string {
+  const nestedInText = NESTED_NOTE.test(description);
+  switch (type.kind) {
+    case 'ref':
+      return nestedInText ? '' : link(type.name, false);
+    case 'array':
+      if (type.items.kind === 'ref') return nestedInText ? 'array' : link(type.items.name, true);
+      if (type.items.kind === 'any' || type.items.kind === 'array') return 'array';
+      return `${type.items.kind}[]`;
+    case 'any':
+      return '';
+    default:
+      return type.kind;
+  }
+}
+
+const link = (name: string, isArray: boolean): string => `<a href="#${name}">${name}${isArray ? '[]' : ''}</a>`;
+
+/** Description text → one cell line: newlines become `<br>` (as the parser reads them back). */
+export function textCell(text: string): string {
+  return escapePipes(text).replace(/\n/g, '<br>');
+}
+
+export function escapePipes(text: string): string {
+  return text.replace(/(?<!\\)\|/g, '\\|');
+}
+
+/**
+ * JSON value → text that reads back as the same value: a string stays bare unless bare
+ * it would read as something else (a number, JSON, nothing), then it is quoted JSON.
+ */
+export function valueText(value: JsonValue): string {
+  if (typeof value !== 'string') return JSON.stringify(value);
+  return readsAsOtherThanItself(value) ? JSON.stringify(value) : value;
+}
+
+const PLACEHOLDERS = new Set(['', '-', '[object Object]', 'undefined', 'null,', 'NaN']);
+
+function readsAsOtherThanItself(text: string): boolean {
+  if (text !== text.trim() || PLACEHOLDERS.has(text) || /^`|`$/.test(text)) return true;
+  if (!/^[[{"\d\-tfn]/.test(text)) return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A value in a code span; a backtick inside takes a longer fence, newlines become `<br>`. */
+export function codeSpan(value: JsonValue): string {
+  const text = escapePipes(valueText(value)).replace(/\n/g, '<br>');
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((run) => run[0].length));
+  if (longest === 0) return `\`${text}\``;
+  const fence = '`'.repeat(longest + 1);
+  return `${fence} ${text} ${fence}`;
+}
+
+export function defaultCell(field: Field): string {
+  return field.default === undefined ? '-' : escapePipes(valueText(field.default));
+}

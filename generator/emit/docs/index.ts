@@ -1,0 +1,72 @@
+/**
+ * The docs emitter's public surface: IR → one Markdown page per operation × SDK language
+ * × locale, laid out like the docs-factory pages, plus a sidebar per locale. Returns
+ * relative path → content and the warnings it raised (a locale with no text of its own).
+ */
+import { compareStrings } from '../../ir/diagnostics.js';
+import { LOCALES, SDK_LANGUAGES, type Diagnostic, type Ir, type Locale, type SdkLanguage } from '../../ir/types.js';
+import { registerPartial, render } from '../templates.js';
+import { sidebar } from './sidebar.js';
+import { pageView, type Fallbacks, type SampleMode } from './view.js';
+
+export interface DocsOptions {
+  /**
+   * `fill` (default): a page whose SDK language has no documented sample gets one from
+   * the sample templates. `documented`: only samples the docs carried (reproduces pages).
+   */
+  samples?: SampleMode;
+  /** Limit to these SDK languages / locales (default: all). */
+  sdks?: readonly SdkLanguage[];
+  locales?: readonly Locale[];
+}
+
+export interface DocsOutput {
+  files: Map<string, string>;
+  diagnostics: Diagnostic[];
+}
+
+export const pagePath = (locale: Locale, sdk: SdkLanguage, module: string, tag: string, slug: string): string =>
+  [locale, sdk, module, ...(tag ? [tag] : []), `${slug}.md`].join('/');
+
+export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput {
+  registerPartial('request-row', 'docs/request-row.hbs');
+  registerPartial('model-row', 'docs/model-row.hbs');
+  const models = new Map(ir.models.map((model) => [model.name, model]));
+  const fallbacks: Fallbacks = new Map();
+  const files = new Map<string, string>();
+  const operations = [...ir.operations].sort((a, b) => compareStrings(a.id, b.id));
+  for (const locale of options.locales ?? LOCALES) {
+    for (const sdk of options.sdks ?? SDK_LANGUAGES) {
+      for (const operation of operations) {
+        const view = pageView(ir, models, operation, sdk, locale, options.samples ?? 'fill', fallbacks);
+        files.set(pagePath(locale, sdk, operation.module, operation.tag, operation.slug), render('docs/page.hbs', view));
+      }
+    }
+    files.set(`${locale}/sidebar.json`, `${JSON.stringify(sidebar(operations, locale), null, 2)}\n`);
+  }
+  return { files: new Map([...files.entries()].sort(([a], [b]) => compareStrings(a, b))), diagnostics: fallbackWarnings(ir, fallbacks) };
+}
+
+/** One warning per operation or model and locale, naming what fell back. */
+function fallbackWarnings(ir: Ir, fallbacks: Fallbacks): Diagnostic[] {
+  const sourceOf = new Map<string, { file: string; line: number }>();
+  for (const operation of ir.operations) sourceOf.set(operation.id, operation.sources[0]!);
+  for (const model of ir.models) sourceOf.set(`model ${model.name}`, model.sources[0]!);
+  const diagnostics: Diagnostic[] = [];
+  for (const [key, what] of [...fallbacks.entries()].sort(([a], [b]) => compareStrings(a, b))) {
+    const [owner, locale] = key.split('\0') as [string, Locale];
+    const other = LOCALES.find((l) => l !== locale)!;
+    const source = sourceOf.get(owner) ?? { file: '<ir>', line: 1 };
+    const list = [...what].sort(compareStrings);
+    const shown = list.slice(0, 5).join(', ') + (list.length > 5 ? ` and ${list.length - 5} more` : '');
+    diagnostics.push({
+      file: source.file,
+      line: source.line,
+      column: 1,
+      severity: 'warning',
+      code: 'DOCS_LOCALE_FALLBACK',
+      message: `${owner}: no ${locale} text for ${shown}; the ${locale} pages use the ${other} text`,
+    });
+  }
+  return diagnostics;
+}

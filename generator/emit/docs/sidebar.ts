@@ -1,0 +1,43 @@
+/**
+ * `docs/<locale>/sidebar.json`: pages grouped by module, then tag, as the docs factory's
+ * sidebar groups them. Modules in their fixed order, tags and pages by code-unit order
+ * of their folder and slug, so the order never depends on the machine's locale.
+ */
+import { compareStrings } from '../../ir/diagnostics.js';
+import { LOCALES, MODULES, SDK_LANGUAGES, type Locale, type Operation } from '../../ir/types.js';
+
+export interface SidebarPage {
+  title: string;
+  slug: string;
+  /** Path of the page per SDK language, relative to the locale folder. */
+  paths: Record<string, string>;
+}
+
+export interface SidebarGroup {
+  module: string;
+  tags: { tag: string; pages: SidebarPage[] }[];
+}
+
+export function sidebar(operations: Operation[], locale: Locale): SidebarGroup[] {
+  const other = LOCALES.find((l) => l !== locale)!;
+  return MODULES.map((module) => {
+    const ofModule = operations.filter((operation) => operation.module === module);
+    const tags = [...new Set(ofModule.map((operation) => operation.tag))].sort(compareStrings);
+    return {
+      module,
+      tags: tags.map((tag) => ({
+        tag,
+        pages: ofModule
+          .filter((operation) => operation.tag === tag)
+          .sort((a, b) => compareStrings(a.slug, b.slug))
+          .map((operation) => ({
+            title: operation.summary[locale] ?? operation.summary[other] ?? operation.slug,
+            slug: operation.slug,
+            paths: Object.fromEntries(
+              SDK_LANGUAGES.map((sdk) => [sdk, [sdk, module, ...(tag ? [tag] : []), `${operation.slug}.md`].join('/')]),
+            ),
+          })),
+      })),
+    };
+  }).filter((group) => group.tags.length > 0);
+}

@@ -1,0 +1,199 @@
+/**
+ * One operation × SDK language × locale → the view a page template renders. All text
+ * decisions live here (which locale, which rows, how each cell reads); the templates
+ * only lay the pieces out.
+ */
+import { compareStrings } from '../../ir/diagnostics.js';
+import { LOCALES, type Field, type Ir, type Locale, type LocaleFrame, type Localized, type Model, type Operation, type SdkLanguage, type TypeRef } from '../../ir/types.js';
+import { codeSpan, defaultCell, escapePipes, textCell, typeCell, valueText } from './cells.js';
+import { renderSample } from './samples.js';
+import { WORDS, type LocaleWords } from './words.js';
+
+export interface RowView {
+  /** Cells in column order, already escaped. */
+  cells: string[];
+  /** docs-factory marks GET query parameters by a leading space and two spaces after the type. */
+  query: boolean;
+}
+
+export interface ModelView {
+  name: string;
+  rows: RowView[];
+}
+
+export interface PageView {
+  words: LocaleWords;
+  summary: string;
+  comment: string;
+  /** Blockquote lines, `> ` included. */
+  notice?: string;
+  /** Header and separator lines of each table. */
+  tables: { request: string; response: string; model: string };
+  description?: string;
+  method?: string;
+  request: RowView[];
+  hasRequest: boolean;
+  sample?: { lang: string; code: string };
+  response: { typeName: string; rows: RowView[] };
+  example?: string;
+  hasModels: boolean;
+  models: ModelView[];
+}
+
+export type SampleMode = 'fill' | 'documented';
+
+/** Texts that had no words in the page's locale and took the other locale's, by `owner\0locale`. */
+export type Fallbacks = Map<string, Set<string>>;
+
+const CLIENT: Record<Operation['module'], string> = { management: 'ManagementClient', authentication: 'AuthenticationClient' };
+
+export function pageView(
+  ir: Ir,
+  models: Map<string, Model>,
+  operation: Operation,
+  sdk: SdkLanguage,
+  locale: Locale,
+  sampleMode: SampleMode,
+  fallbacks: Fallbacks,
+): PageView {
+  const words = WORDS[locale];
+  const frame = frameOf(ir, locale, words);
+  const text = (value: Localized, owner: string, what: string): string => localOptional(value, locale, owner, what, fallbacks) ?? '';
+  const own = operation.id;
+  const layout = operation.layout;
+  const request = ordered(operation.request.fields, layout?.request).map((field) => requestRow(field, words, operation.request.style === 'query', text(field.description, own, `request.${field.name}`), layout?.bareExamples.includes(field.name) === true));
+  const listed = modelsOnPage(operation, models);
+  const documented = operation.samples.find((s) => s.sdk === sdk && s.locale === locale);
+  const sample = documented ?? (sampleMode === 'fill' ? renderSample(operation, sdk, models) : undefined);
+  const view: PageView = {
+    words,
+    summary: text(operation.summary, own, 'summary'),
+    comment: frame.comment,
+    notice: frame.notice?.split('\n').map((line) => `> ${line}`.trimEnd()).join('\n'),
+    tables: { request: frame.requestTable, response: frame.responseTable, model: frame.modelTable },
+    request,
+    hasRequest: request.length > 0,
+    response: {
+      typeName: operation.response.typeName,
+      rows: ordered(operation.response.fields, layout?.response).map((field) => {
+        const description = text(field.description, own, `response.${field.name}`);
+        return { cells: [escapePipes(field.name), typeCell(field.type, description), textCell(description)], query: false };
+      }),
+    },
+    hasModels: listed.length > 0,
+    models: listed.map((model) => ({
+      name: model.name,
+      rows: ordered(model.fields, model.layout?.fields).map((field) => modelRow(field, words, text(field.description, `model ${model.name}`, field.name), model.layout?.bareExamples.includes(field.name) === true)),
+    })),
+  };
+  const description = localOptional(operation.description, locale, own, 'description', fallbacks);
+  if (description !== undefined) view.description = description;
+  if (sample) view.sample = { lang: sample.lang, code: sample.code };
+  if (sampleMode === 'fill' || layout?.methodSection !== false) view.method = `${CLIENT[operation.module]}.${operation.methodNames[sdk]}`;
+  if (operation.response.example !== undefined) view.example = JSON.stringify(operation.response.example, null, 2);
+  return view;
+}
+
+/** The docs set's own boilerplate for this locale (a notice it lacks stays out), else ours. */
+function frameOf(ir: Ir, locale: Locale, words: LocaleWords): Required<Omit<LocaleFrame, 'notice'>> & { notice?: string } {
+  const own = ir.frame?.[locale];
+  const frame = {
+    comment: own?.comment ?? words.comment,
+    requestTable: own?.requestTable ?? words.requestTable,
+    responseTable: own?.responseTable ?? words.responseTable,
+    modelTable: own?.modelTable ?? words.modelTable,
+  };
+  const notice = own ? own.notice : words.notice;
+  return notice === undefined ? frame : { ...frame, notice };
+}
+
+function requestRow(field: Field, words: LocaleWords, query: boolean, description: string, bare: boolean): RowView {
+  return {
+    cells: [
+      escapePipes(field.name),
+      typeCell(field.type, description),
+      field.required ? words.yes : words.no,
+      defaultCell(field),
+      paddedDescription(description, ' '),
+      exampleCell(field, bare),
+    ],
+    query,
+  };
+}
+
+function modelRow(field: Field, words: LocaleWords, description: string, bare: boolean): RowView {
+  return {
+    // The docs factory sets a code-span example in data-structure rows off by one more space.
+    cells: [
+      escapePipes(field.name),
+      typeCell(field.type, description),
+      field.required ? words.yes : words.no,
+      paddedDescription(description, '  '),
+      field.example === undefined ? '' : bare ? exampleCell(field, bare) : ` ${exampleCell(field, bare)}`,
+    ],
+    query: false,
+  };
+}
+
+/** The notes the docs factory appends to a description: nested type, array length limit. */
+const NOTE_AT_END = /(?:(?:嵌套类型|nested type)\s*[:：]\s*<a href="#\w+">\w+<\/a>|(?:数组长度限制|array length limit)\s*[:：]\s*\d+)[。.]?$/i;
+
+/**
+ * The docs factory writes a description cell as `${text} ${notes}` plus a fixed pad, so
+ * a text without notes ends in one more space. `base` is the pad after notes.
+ */
+function paddedDescription(description: string, base: string): string {
+  // A description ending in a line break carries its own trailing spaces (see parse/fields.ts).
+  if (/\n[\t ]*$/.test(description)) return `${textCell(description)} `;
+  return `${textCell(description)}${base}${NOTE_AT_END.test(description) ? '' : ' '}`;
+}
+
+/** The example in a code span, or bare where the page wrote it so (and bare reads back the same). */
+function exampleCell(field: Field, bare: boolean): string {
+  if (field.example === undefined) return '';
+  if (bare && typeof field.example === 'string' && !/[`|\n]/.test(field.example) && valueText(field.example) === field.example) return field.example;
+  return codeSpan(field.example);
+}
+
+/** Fields in documented order; fields the layout does not list follow in name order. */
+function ordered(fields: Field[], order: string[] | undefined): Field[] {
+  if (!order || order.length === 0) return fields;
+  const rank = new Map(order.map((name, index) => [name, index]));
+  return [...fields].sort(
+    (a, b) => (rank.get(a.name) ?? order.length) - (rank.get(b.name) ?? order.length) || compareStrings(a.name, b.name),
+  );
+}
+
+/** The layout's models, then every other model reachable from the operation's fields, depth first. */
+function modelsOnPage(operation: Operation, models: Map<string, Model>): Model[] {
+  const names: string[] = [];
+  const add = (name: string): void => {
+    const model = models.get(name);
+    if (!model || names.includes(name)) return;
+    names.push(name);
+    ordered(model.fields, model.layout?.fields).forEach((field) => visit(field.type));
+  };
+  const visit = (type: TypeRef): void => {
+    if (type.kind === 'ref') add(type.name);
+    else if (type.kind === 'array') visit(type.items);
+  };
+  const listed = operation.layout?.models ?? [];
+  for (const name of listed) if (models.has(name) && !names.includes(name)) names.push(name);
+  const fields = [...ordered(operation.request.fields, operation.layout?.request), ...ordered(operation.response.fields, operation.layout?.response)];
+  for (const name of [...names]) ordered(models.get(name)!.fields, models.get(name)!.layout?.fields).forEach((field) => visit(field.type));
+  fields.forEach((field) => visit(field.type));
+  return names.map((name) => models.get(name)!);
+}
+
+function localOptional(value: Localized, locale: Locale, owner: string, what: string, fallbacks: Fallbacks): string | undefined {
+  const own = value[locale];
+  if (own !== undefined) return own;
+  const other = LOCALES.find((l) => l !== locale && value[l] !== undefined);
+  if (other === undefined) return undefined;
+  const key = `${owner}\0${locale}`;
+  const entry = fallbacks.get(key) ?? new Set<string>();
+  entry.add(what);
+  fallbacks.set(key, entry);
+  return value[other];
+}
+
