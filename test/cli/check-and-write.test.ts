@@ -65,7 +65,12 @@ describe('generate --check', () => {
     const { code, lines } = await run(['generate', '--docs', docs, '--out', out, '--check', '--json']);
     expect(code).toBe(EXIT_FAILED);
     const drift = lines.map((line) => JSON.parse(line)).find((entry) => entry.type === 'drift');
-    expect(drift.changed).toEqual(['ir.json', 'sdk/src/ManagementClient.ts']);
+    expect(drift.changed).toEqual([
+      ...['csharp', 'go', 'java', 'node', 'php', 'python'].map((sdk) => `docs/en/${sdk}/management/管理-webhook/get-webhook.md`),
+      'docs/en/sidebar.json',
+      'ir.json',
+      'sdk/src/ManagementClient.ts',
+    ]);
   });
 });
 
@@ -113,6 +118,16 @@ describe('generate writes', () => {
     await run(['generate', '--docs', docs, '--out', out, '--ir', join(root, 'elsewhere.json')]);
     expect(JSON.parse(readFileSync(join(root, 'elsewhere.json'), 'utf8')).operations).toHaveLength(8);
     expect((await run(['generate', '--docs', docs, '--only', 'pdf'])).code).toBe(EXIT_USAGE);
+  });
+
+  it('--only docs writes just the docs pages: 8 operations × 6 SDK languages × 2 locales and a sidebar per locale', async () => {
+    const { docs, out } = workspace();
+    expect((await run(['generate', '--docs', docs, '--out', out, '--only', 'docs'])).code).toBe(EXIT_OK);
+    expect(readdirSync(out)).toEqual(['docs']);
+    const files = await listFiles(out);
+    expect(files.filter((file) => file.endsWith('.md'))).toHaveLength(8 * 6 * 2);
+    expect(files).toContain('docs/zh/sidebar.json');
+    expect(files).toContain('docs/en/python/management/管理-webhook/get-webhook.md');
   });
 });
 
