@@ -97,6 +97,8 @@ export interface OperationLayout {
   models: string[];
   /** False when the page has no method-name section (some pages leave it out). */
   methodSection: boolean;
+  /** The client a stale method section names when it is not the operation's own (see CLIENT_MISMATCH). */
+  methodClient?: Module;
   /** Request fields whose example the page writes bare, not in a code span. */
   bareExamples: string[];
 }

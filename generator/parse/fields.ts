@@ -3,8 +3,8 @@
  * their header words, never by position; short and long rows are realigned with a
  * warning; no row is dropped without a diagnostic.
  */
-import type { DiagnosticSink } from '../ir/diagnostics.js';
-import type { Field, Locale } from '../ir/types.js';
+import { DiagnosticSink } from '../ir/diagnostics.js';
+import type { Diagnostic, Field, Locale } from '../ir/types.js';
 import {
   defaultValue,
   descriptionText,
@@ -43,6 +43,20 @@ export function columnsOf(table: RawTable): ColumnMap | undefined {
   return columns.name === undefined || columns.type === undefined ? undefined : columns;
 }
 
+/**
+ * A table's fields and diagnostics as a function of its text, with rows numbered 1…n in
+ * place of lines. The same tables (envelopes, shared data structures) recur on hundreds
+ * of pages; each distinct one is read once. Field objects are shared and read-only
+ * (merge.ts and resolveReferences copy before they change anything).
+ */
+interface TableReading {
+  /** `line` holds the row number. */
+  fields: ParsedField[];
+  diagnostics: { severity: Diagnostic['severity']; code: string; row: number; message: string }[];
+}
+
+const readings = new Map<string, TableReading | null>();
+
 export function readFieldTable(
   table: RawTable,
   columns: ColumnMap,
@@ -50,10 +64,46 @@ export function readFieldTable(
   source: SourceText,
   sink: DiagnosticSink,
 ): ParsedField[] {
+  const key = readingKey(table, columns, locale);
+  let reading = readings.get(key);
+  if (reading === undefined) {
+    const rowSink = new DiagnosticSink(sink.file);
+    const fields = readRows(table, columns, locale, (_, index) => index + 1, rowSink);
+    // A message that quotes another row's line cannot be moved to other lines.
+    reading = rowSink.items.some((item) => item.code === 'FIELD_DUPLICATE')
+      ? null
+      : {
+          fields,
+          diagnostics: rowSink.items.map(({ severity, code, line, message }) => ({ severity, code, row: line, message })),
+        };
+    readings.set(key, reading);
+  }
+  const lineOf = (row: number): number => source.origin[table.rows[row - 1]!.lineIndex] ?? 1;
+  if (reading === null) return readRows(table, columns, locale, (row) => source.origin[row.lineIndex] ?? 1, sink);
+  for (const { severity, code, row, message } of reading.diagnostics) sink.report(severity, code, lineOf(row), message);
+  return reading.fields.map((parsed) => ({ ...parsed, line: lineOf(parsed.line) }));
+}
+
+function readingKey(table: RawTable, columns: ColumnMap, locale: Locale): string {
+  let key = `${locale}\u0002${table.header.length}\u0002${JSON.stringify(columns)}`;
+  for (const row of table.rows) {
+    key += `\u0000${/^ \|/.test(row.sourceLine) ? 'q' : 'b'}`;
+    for (const cell of row.cells) key += `\u0001${cell.raw}`;
+  }
+  return key;
+}
+
+function readRows(
+  table: RawTable,
+  columns: ColumnMap,
+  locale: Locale,
+  lineOfRow: (row: TableRow, index: number) => number,
+  sink: DiagnosticSink,
+): ParsedField[] {
   const fields: ParsedField[] = [];
   const seen = new Map<string, number>();
-  for (const row of table.rows) {
-    const line = source.origin[row.lineIndex] ?? 1;
+  for (const [index, row] of table.rows.entries()) {
+    const line = lineOfRow(row, index);
     const cells = alignCells(row, table.header.length, columns, line, sink);
     if (cells === undefined) continue;
     const cell = (role: ColumnRole): string => (columns[role] === undefined ? '' : (cells[columns[role]!] ?? ''));

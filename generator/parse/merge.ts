@@ -128,6 +128,7 @@ export function mergeOperation(module: Module, slug: string, pages: PageDoc[], s
     methodSection: first.method !== undefined,
     bareExamples: bareExamples(layoutPage('request')?.request!.fields ?? []),
   };
+  if (first.method && first.method.client !== module) operation.layout.methodClient = first.method.client;
   return operation;
 }
 

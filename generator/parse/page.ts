@@ -68,6 +68,12 @@ export function readPage(file: string, text: string, sink: DiagnosticSink): Page
       } else if (segment.depth >= 3 && (section === 'models' || /<a\s+id=/.test(segment.heading))) {
         readModel(segment, body, headingLine);
         continue;
+      } else if (section === 'intro' && page.summary !== undefined && !sawApiSection) {
+        // A sub-heading of the description (an example, a note): part of the description, as written.
+        const text = segment.text.trim();
+        const extra = Math.max(0, (/\n*$/.exec(segment.text)![0].length) - 1);
+        page.description = `${page.description ?? ''}${page.description === undefined ? '' : '\n\n'}${text}${'\n'.repeat(extra)}`;
+        continue;
       } else {
         section = 'other';
       }
@@ -244,13 +250,31 @@ function inlineText(markdown: string): string {
   return markdown.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
 }
 
-/** The page's own description: paragraphs under the H1, without the docs-factory notice. */
+/**
+ * The page's own description: what stands under the H1 besides the page frame (the
+ * do-not-edit comment, `<LastUpdated />`, the generated-from notice), verbatim from its
+ * first block to its last. Blank lines around it beyond the usual one are kept as
+ * leading and trailing newlines, so the page can be reproduced as written.
+ */
 function introText(segment: Segment, body: RootContent[]): string | undefined {
-  const paragraphs = body
-    .filter((node): node is Paragraph => node.type === 'paragraph')
-    .map((node) => sliceOf(segment, node).trim())
-    .filter((text) => !/docs-factory|<LastUpdated/i.test(text) && normalizeWords(text) !== '');
-  return paragraphs.length > 0 ? paragraphs.join('\n\n') : undefined;
+  const isFrame = (node: RootContent): boolean =>
+    (node.type === 'html' && /^<!--|<LastUpdated/i.test(node.value.trim())) ||
+    (node.type === 'blockquote' && /docs-factory|docs-to-sdk/i.test(sliceOf(segment, node))) ||
+    (node.type === 'paragraph' && /<LastUpdated/i.test(sliceOf(segment, node)));
+  const lastFrame = body.reduce((found, node, index) => (isFrame(node) ? index : found), -1);
+  const own = body.slice(lastFrame + 1);
+  const first = own[0];
+  const last = own[own.length - 1];
+  if (!first || !last) return undefined;
+  const start = first.position?.start.offset;
+  const end = last.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  const text = segment.text.slice(start, end).trim();
+  if (normalizeWords(text) === '') return undefined;
+  const previousEnd = lastFrame >= 0 ? body[lastFrame]!.position?.end.line : 1;
+  const gapBefore = (first.position?.start.line ?? 0) - (previousEnd ?? 0) - 1;
+  const gapAfter = (segment.text.slice(end).match(/\n/g) ?? []).length - 1;
+  return '\n'.repeat(Math.max(0, gapBefore - 1)) + text + '\n'.repeat(Math.max(0, gapAfter));
 }
 
 export type { SourceText };

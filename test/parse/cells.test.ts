@@ -162,8 +162,8 @@ describe('defaultValue', () => {
 });
 
 describe('descriptionText', () => {
-  it('turns <br> into newlines and trims', () => {
-    expect(descriptionText('  第一行<br>第二行<br/>第三行   ')).toBe('第一行\n第二行\n第三行');
-    expect(descriptionText('末尾空格   <br>下一行')).toBe('末尾空格\n下一行');
+  it('turns <br> into newlines and keeps the rest as written (pages are reproduced from it)', () => {
+    expect(descriptionText('第一行<br>第二行<br/>第三行')).toBe('第一行\n第二行\n第三行');
+    expect(descriptionText('末尾空格   <br>下一行<BR />')).toBe('末尾空格   \n下一行\n');
   });
 });

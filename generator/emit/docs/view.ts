@@ -33,7 +33,7 @@ export interface PageView {
   method?: string;
   request: RowView[];
   hasRequest: boolean;
-  sample?: { lang: string; code: string };
+  sample?: { lang: string; code: string; gap: string };
   response: { typeName: string; rows: RowView[] };
   example?: string;
   hasModels: boolean;
@@ -62,7 +62,7 @@ export function pageView(
   const own = operation.id;
   const layout = operation.layout;
   const request = ordered(operation.request.fields, layout?.request).map((field) => requestRow(field, words, operation.request.style === 'query', text(field.description, own, `request.${field.name}`), layout?.bareExamples.includes(field.name) === true));
-  const listed = modelsOnPage(operation, models);
+  const listed = modelsOnPage(operation, models, sampleMode === 'documented');
   const documented = operation.samples.find((s) => s.sdk === sdk && s.locale === locale);
   const sample = documented ?? (sampleMode === 'fill' ? renderSample(operation, sdk, models) : undefined);
   const view: PageView = {
@@ -88,8 +88,10 @@ export function pageView(
   };
   const description = localOptional(operation.description, locale, own, 'description', fallbacks);
   if (description !== undefined) view.description = description;
-  if (sample) view.sample = { lang: sample.lang, code: sample.code };
-  if (sampleMode === 'fill' || layout?.methodSection !== false) view.method = `${CLIENT[operation.module]}.${operation.methodNames[sdk]}`;
+  // The docs factory's PHP pages leave one blank line less after the sample.
+  if (sample) view.sample = { lang: sample.lang, code: sample.code, gap: sdk === 'php' ? '\n\n' : '\n\n\n' };
+  if (sampleMode === 'fill') view.method = `${CLIENT[operation.module]}.${operation.methodNames[sdk]}`;
+  else if (layout?.methodSection !== false) view.method = `${CLIENT[layout?.methodClient ?? operation.module]}.${operation.methodNames[sdk]}`;
   if (operation.response.example !== undefined) view.example = JSON.stringify(operation.response.example, null, 2);
   return view;
 }
@@ -151,7 +153,8 @@ function paddedDescription(description: string, base: string): string {
 /** The example in a code span, or bare where the page wrote it so (and bare reads back the same). */
 function exampleCell(field: Field, bare: boolean): string {
   if (field.example === undefined) return '';
-  if (bare && typeof field.example === 'string' && !/[`|\n]/.test(field.example) && valueText(field.example) === field.example) return field.example;
+  const text = valueText(field.example);
+  if (bare && !/[`|\n]/.test(text) && !/^(?:可选枚举值|optional enumeration value)/i.test(text)) return text;
   return codeSpan(field.example);
 }
 
@@ -165,7 +168,7 @@ function ordered(fields: Field[], order: string[] | undefined): Field[] {
 }
 
 /** The layout's models, then every other model reachable from the operation's fields, depth first. */
-function modelsOnPage(operation: Operation, models: Map<string, Model>): Model[] {
+function modelsOnPage(operation: Operation, models: Map<string, Model>, repeats: boolean): Model[] {
   const names: string[] = [];
   const add = (name: string): void => {
     const model = models.get(name);
@@ -178,9 +181,10 @@ function modelsOnPage(operation: Operation, models: Map<string, Model>): Model[]
     else if (type.kind === 'array') visit(type.items);
   };
   const listed = operation.layout?.models ?? [];
-  for (const name of listed) if (models.has(name) && !names.includes(name)) names.push(name);
+  // A page may list a model twice; reproduced pages keep that, generated pages list each once.
+  for (const name of listed) if (models.has(name) && (repeats || !names.includes(name))) names.push(name);
   const fields = [...ordered(operation.request.fields, operation.layout?.request), ...ordered(operation.response.fields, operation.layout?.response)];
-  for (const name of [...names]) ordered(models.get(name)!.fields, models.get(name)!.layout?.fields).forEach((field) => visit(field.type));
+  for (const name of [...new Set(names)]) ordered(models.get(name)!.fields, models.get(name)!.layout?.fields).forEach((field) => visit(field.type));
   fields.forEach((field) => visit(field.type));
   return names.map((name) => models.get(name)!);
 }
