@@ -1,34 +1,46 @@
 /**
  * `npm run bench [-- <docs dir>…]`: phase times of a full generation over real pages
- * (default: ../shared/corpus/zh and en), with throughput and peak RSS. Not a test:
- * numbers for humans and closing notes.
+ * (default: ../shared/corpus/zh and en), with throughput and peak RSS, then the CLI's
+ * wall times as a user sees them — cold (no cache), warm with no change, warm with one
+ * page changed — each a child process on a temporary copy of the pages, with its peak
+ * RSS. Not a test: numbers for humans and closing notes. `--no-cli` skips the CLI runs.
  */
-import { readFileSync, existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Ir } from '../generator/ir/types.js';
 import { emitSdk } from '../generator/emit/sdk/index.js';
-import { findPages, parsePages, type PageInput } from '../generator/parse/index.js';
+import { findPages, parsePages, parsePagesAsync, type PageInput } from '../generator/parse/index.js';
+import { defaultThreads } from '../generator/parse/workers.js';
 
-const roots = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['../shared/corpus/zh', '../shared/corpus/en'];
+const args = process.argv.slice(2);
+const runCli = !args.includes('--no-cli');
+const given = args.filter((arg) => !arg.startsWith('--'));
+const roots = given.length > 0 ? given : ['../shared/corpus/zh', '../shared/corpus/en'];
 const missing = roots.filter((root) => !existsSync(root));
 if (missing.length > 0) {
   console.error(`bench: ${missing.join(', ')} not found (the corpus lives in ../shared beside the checkout)`);
   process.exit(2);
 }
+const REPO = resolve(fileURLToPath(import.meta.url), '../..');
+const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 let peakRss = process.memoryUsage().rss;
 const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 5);
-
+const timings = new Map<string, number>();
 const time = async <T>(label: string, run: () => T | Promise<T>): Promise<T> => {
   const start = performance.now();
   const result = await run();
   const ms = performance.now() - start;
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  console.log(`${label.padEnd(22)} ${ms.toFixed(0).padStart(6)} ms`);
+  console.log(`${label.padEnd(28)} ${ms.toFixed(0).padStart(6)} ms`);
   timings.set(label, ms);
   return result;
 };
-const timings = new Map<string, number>();
 
+console.log('— in process (TypeScript sources through tsx) —');
 const inputs = await time('read pages', async () => {
   const all: PageInput[] = [];
   for (const root of roots) {
@@ -39,14 +51,79 @@ const inputs = await time('read pages', async () => {
   return all;
 });
 const bytes = inputs.reduce((sum, input) => sum + input.content.length, 0);
-const { ir } = await time('parse → IR (cold)', () => parsePages(inputs));
+const { ir } = await time('parse → IR (1 thread)', () => parsePages(inputs));
+const threads = defaultThreads();
+if (threads > 1) await time(`parse → IR (${threads} threads)`, () => parsePagesAsync(inputs, { threads }));
 const sdk = await time('emit SDK', () => emitSdk(ir));
 await time('emit SDK (again)', () => emitSdk(ir));
+const docsEmitter = join(REPO, 'generator/emit/docs/index.ts');
+let docsFiles: number | undefined;
+if (existsSync(docsEmitter)) {
+  const { emitDocs } = (await import('../generator/emit/docs/index.js')) as { emitDocs: (ir: Ir) => unknown };
+  const docs = await time('emit docs', () => emitDocs(ir));
+  docsFiles = sizeOf(docs);
+}
 clearInterval(sample);
 
-const parseMs = timings.get('parse → IR (cold)')!;
+const parseMs = timings.get('parse → IR (1 thread)')!;
 console.log(
   `${inputs.length} pages, ${(bytes / 1e6).toFixed(1)} MB → ${ir.operations.length} operations, ${ir.models.length} models, ` +
-    `${sdk.size} SDK files; parse ${(inputs.length / (parseMs / 1000)).toFixed(0)} pages/s, ` +
-    `${(bytes / 1e6 / (parseMs / 1000)).toFixed(2)} MB/s; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`,
+    `${sdk.size} SDK files${docsFiles === undefined ? '' : `, ${docsFiles} docs files`}; parse (1 thread) ` +
+    `${(inputs.length / (parseMs / 1000)).toFixed(0)} pages/s, ${(bytes / 1e6 / (parseMs / 1000)).toFixed(2)} MB/s; peak RSS ${mb(peakRss)}`,
 );
+
+if (runCli) cliRuns();
+
+/** File count of whatever emitDocs returns (a Map of files, or an object holding one). */
+function sizeOf(value: unknown): number | undefined {
+  if (value instanceof Map) return value.size;
+  if (value && typeof value === 'object' && 'files' in value) return sizeOf((value as { files: unknown }).files);
+  return undefined;
+}
+
+function cliRuns(): void {
+  console.log('— CLI (bin/docs-to-sdk.js, child processes; each wall time includes process start-up) —');
+  const work = mkdtempSync(join(tmpdir(), 'docs-to-sdk-bench-'));
+  try {
+    const docs = join(work, 'docs');
+    for (const root of roots) cpSync(root, join(docs, resolve(root).split('/').pop()!), { recursive: true });
+    const out = join(work, 'out');
+    const cache = join(work, 'cache');
+    // Build the bundle first, so no run below pays for it.
+    spawnSync(process.execPath, [join(REPO, 'scripts/build.js')], { stdio: 'ignore' });
+    const run = (label: string, extra: string[]): void => {
+      const { wall, rss, summary } = cli(['generate', '--docs', docs, '--out', out, ...extra]);
+      console.log(`${label.padEnd(28)} ${(wall * 1000).toFixed(0).padStart(6)} ms  peak RSS ${rss ?? '?'}${summary ? `  (${summary})` : ''}`);
+    };
+    run('cold (--no-cache)', ['--no-cache']);
+    run('cold, filling the cache', ['--cache-dir', cache]);
+    run('warm, no change', ['--cache-dir', cache]);
+    run('warm, no change (again)', ['--cache-dir', cache]);
+    const page = join(docs, findOnePage(docs));
+    appendFileSync(page, '\nOne more paragraph, written by the benchmark.\n');
+    run('warm, one page changed', ['--cache-dir', cache]);
+    appendFileSync(page, '\nAnd another.\n');
+    run('warm, one page changed (again)', ['--cache-dir', cache]);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function findOnePage(docs: string): string {
+  const candidates = spawnSync('find', ['.', '-path', '*node/management*', '-name', '*.md'], { cwd: docs, encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort();
+  return candidates[0] ?? spawnSync('find', ['.', '-name', '*.md'], { cwd: docs, encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort()[0]!;
+}
+
+/** One CLI run: wall seconds and peak RSS (GNU time when present). */
+function cli(cliArgs: string[]): { wall: number; rss?: string; summary?: string } {
+  const bin = join(REPO, 'bin/docs-to-sdk.js');
+  const gnuTime = existsSync('/usr/bin/time');
+  const command = gnuTime ? '/usr/bin/time' : process.execPath;
+  const argv = gnuTime ? ['-f', 'RSS_KB=%M', process.execPath, bin, ...cliArgs] : [bin, ...cliArgs];
+  const start = performance.now();
+  const child = spawnSync(command, argv, { encoding: 'utf8', cwd: REPO, env: { ...process.env, CI: '1' } });
+  const wall = (performance.now() - start) / 1000;
+  const kb = /RSS_KB=(\d+)/.exec(child.stderr)?.[1];
+  if (child.status !== 0 && child.status !== 1) console.error(child.stderr.slice(0, 2000));
+  return { wall, rss: kb ? mb(Number(kb) * 1024) : undefined, summary: child.stdout.trim().split('\n').pop() };
+}

@@ -6,34 +6,20 @@
  * hash of all its inputs. A damaged cache is discarded silently; it is only a cache.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { sourceFingerprints } from './fingerprint.js';
 import type { PageInput, PageResult, PageResultCache } from '../parse/index.js';
-
-const TOOL_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 let fingerprint: string | undefined;
 
-/** Hash of everything that decides the output: generator sources, templates, package.json. */
+/**
+ * Hash of everything that decides the output: generator sources, templates, package
+ * files (generator/cache/fingerprint.js). bin/docs-to-sdk.js computes it once per run,
+ * before loading the bundle, and hands it over; elsewhere (tests, tsx) it is computed here.
+ */
 export function toolFingerprint(): string {
-  if (fingerprint) return fingerprint;
-  const hash = createHash('sha256');
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else {
-        hash.update(path.slice(TOOL_ROOT.length));
-        hash.update(readFileSync(path));
-      }
-    }
-  };
-  walk(join(TOOL_ROOT, 'generator'));
-  walk(join(TOOL_ROOT, 'templates'));
-  hash.update(readFileSync(join(TOOL_ROOT, 'package.json')));
-  fingerprint = hash.digest('hex').slice(0, 32);
+  fingerprint ??= (globalThis as { __DOCS_TO_SDK__?: { tool?: string } }).__DOCS_TO_SDK__?.tool ?? sourceFingerprints().tool;
   return fingerprint;
 }
 
@@ -90,13 +76,13 @@ export interface CachedRun<T> {
 }
 
 /** The previous run's result, when it was made by this tool version from the same inputs. */
-export async function loadRun<T>(dir: string, key: string): Promise<T | undefined> {
-  const data = await readJson<CachedRun<T>>(join(dir, 'run.json'));
+export async function loadRun<T>(dir: string, key: string, file = 'run.json'): Promise<T | undefined> {
+  const data = await readJson<CachedRun<T>>(join(dir, file));
   return data?.tool === toolFingerprint() && data.key === key ? data.value : undefined;
 }
 
-export async function saveRun<T>(dir: string, key: string, value: T): Promise<void> {
-  await writeJson(join(dir, 'run.json'), { tool: toolFingerprint(), key, value } satisfies CachedRun<T>);
+export async function saveRun<T>(dir: string, key: string, value: T, file = 'run.json'): Promise<void> {
+  await writeJson(join(dir, file), { tool: toolFingerprint(), key, value } satisfies CachedRun<T>);
 }
 
 export function hashOf(parts: string[]): string {

@@ -4,6 +4,7 @@
  * errors (or warnings with --strict) or --check found drift, 2 usage errors.
  */
 import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig, type GeneratorConfig } from '../config/index.js';
 import { contentKey, DiskPageCache, hashOf, loadRun, saveRun } from '../cache/index.js';
 import type { Diagnostic } from '../ir/types.js';
@@ -13,7 +14,7 @@ import { defaultThreads } from '../parse/workers.js';
 import { findDrift, hasDrift } from './check.js';
 import { irJson, planOutputs, type Target } from './outputs.js';
 import type { Reporter } from './reporter.js';
-import { commitTree, writeFileAtomic } from './write.js';
+import { commitTree, listFiles, writeFileAtomic } from './write.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -49,6 +50,39 @@ interface RunOutputs {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * The run cache's small part: everything but the file contents, plus the size, mtime and
+ * inode of every file the run left under --out. When --out still looks exactly like
+ * that, an unchanged run has nothing to compare or write and never loads the contents
+ * (tens of MB of JSON for the corpus). --check always compares contents.
+ */
+interface RunSummary extends Omit<RunOutputs, 'files'> {
+  fileCount: number;
+  written?: { out: string; stamps: Record<string, string> };
+}
+
+async function outputStamps(out: string, managed: string[]): Promise<Record<string, string>> {
+  const stamps: Record<string, string> = {};
+  for (const entry of managed) {
+    const target = join(out, entry);
+    const nested = await listFiles(target);
+    for (const file of nested.length > 0 ? nested.map((name) => `${entry}/${name}`) : [entry]) {
+      try {
+        const stat = statSync(join(out, file));
+        if (stat.isFile()) stamps[file] = `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+      } catch {
+        // absent: not stamped
+      }
+    }
+  }
+  return stamps;
+}
+
+function sameStamps(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
 export async function generate(options: GenerateOptions, reporter: Reporter): Promise<number> {
   const started = performance.now();
   if (!existsSync(options.docs) || !statSync(options.docs).isDirectory()) {
@@ -74,7 +108,17 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     String(options.ir === undefined),
     ...inputs.map((input) => contentKey(input)),
   ]);
-  let run = cacheDir ? await loadRun<RunOutputs>(cacheDir, runKey) : undefined;
+  const summary = cacheDir ? await loadRun<RunSummary>(cacheDir, runKey) : undefined;
+  if (
+    summary?.written &&
+    !options.check &&
+    summary.separateIr === undefined &&
+    summary.written.out === resolve(options.out) &&
+    sameStamps(summary.written.stamps, await outputStamps(options.out, summary.managed))
+  ) {
+    return finish(summary, { written: 0, unchanged: summary.fileCount, removed: 0 }, false);
+  }
+  let run = summary && cacheDir ? await loadRunFiles(cacheDir, runKey, summary) : undefined;
   if (!run) {
     const pageCache = cacheDir ? await DiskPageCache.open(cacheDir) : undefined;
     const { ir, pages } = await parsePagesAsync(inputs, {
@@ -99,33 +143,46 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
       models: ir.models.length,
       diagnostics: ir.diagnostics,
     };
-    if (cacheDir) await Promise.all([pageCache!.save(), saveRun(cacheDir, runKey, run)]);
+    if (cacheDir) await Promise.all([pageCache!.save(), saveRun(cacheDir, `${runKey}:files`, run.files, 'run-files.json')]);
   }
-  for (const diagnostic of run.diagnostics) reporter.diagnostic(diagnostic);
   const plan = { files: new Map(Object.entries(run.files)), managed: run.managed };
   const separateIr = run.separateIr;
-  let written = 0;
-  let unchanged = 0;
-  let removed = 0;
+  let counts: { written: number; unchanged: number; removed: number };
   let drifted = false;
   if (options.check) {
     const drift = await findDrift(options.out, plan.files, plan.managed);
-    written = drift.changed.length + drift.added.length;
-    removed = drift.removed.length;
-    unchanged = plan.files.size - written;
+    const written = drift.changed.length + drift.added.length;
+    counts = { written, unchanged: plan.files.size - written, removed: drift.removed.length };
     drifted = hasDrift(drift);
     if (drifted) reporter.drift(drift, options.out);
   } else {
-    ({ written, unchanged, removed } = await commitTree(options.out, plan.files, plan.managed));
+    counts = await commitTree(options.out, plan.files, plan.managed);
     if (separateIr !== undefined) await writeFileAtomic(options.ir!, separateIr);
   }
+  if (cacheDir) {
+    const { files, ...rest } = run;
+    const written = options.check ? summary?.written : { out: resolve(options.out), stamps: await outputStamps(options.out, run.managed) };
+    await saveRun(cacheDir, runKey, { ...rest, fileCount: Object.keys(files).length, written } satisfies RunSummary);
+  }
+  return finish(run, counts, drifted);
 
-  const count = (severity: string): number => run.diagnostics.filter((d) => d.severity === severity).length;
-  const warnings = count('warning');
-  const errors = count('error');
-  reporter.summary(
-    { pages: run.pages, operations: run.operations, models: run.models, written, unchanged, removed, warnings, errors, seconds: (performance.now() - started) / 1000 },
-    options.check === true,
-  );
-  return errors > 0 || drifted || (options.strict && warnings > 0) ? EXIT_FAILED : EXIT_OK;
+  function finish(result: Omit<RunOutputs, 'files'>, { written, unchanged, removed }: { written: number; unchanged: number; removed: number }, drift: boolean): number {
+    for (const diagnostic of result.diagnostics) reporter.diagnostic(diagnostic);
+    const count = (severity: string): number => result.diagnostics.filter((d) => d.severity === severity).length;
+    const warnings = count('warning');
+    const errors = count('error');
+    reporter.summary(
+      { pages: result.pages, operations: result.operations, models: result.models, written, unchanged, removed, warnings, errors, seconds: (performance.now() - started) / 1000 },
+      options.check === true,
+    );
+    return errors > 0 || drift || (options.strict && warnings > 0) ? EXIT_FAILED : EXIT_OK;
+  }
+}
+
+/** The file contents of a cached run (stored under `<key>:files`), joined to its summary. */
+async function loadRunFiles(cacheDir: string, runKey: string, summary: RunSummary): Promise<RunOutputs | undefined> {
+  const files = await loadRun<Record<string, string>>(cacheDir, `${runKey}:files`, 'run-files.json');
+  if (!files) return undefined;
+  const { fileCount: _count, written: _written, ...rest } = summary;
+  return { ...rest, files };
 }

@@ -1,9 +1,10 @@
 /**
  * Splits a page at its headings into segments, each parsed by remark on its own (and
- * so cached across pages). Headings inside fences or HTML comments do not split.
+ * so cached across pages; markdown.ts cuts them further into memoized chunks).
+ * Headings inside fences or HTML comments do not split.
  */
 import type { Root } from 'mdast';
-import { parseMarkdownBlock } from './markdown.js';
+import { parseMarkdownSegment } from './markdown.js';
 import { fencedLines, type SourceText } from './source-text.js';
 
 export interface Segment {
@@ -30,13 +31,14 @@ export function splitSegments(source: SourceText): Segment[] {
     const end = starts[i + 1] ?? lines.length;
     const match = HEADING.exec(lines[start]!);
     const isHeading = match !== null && !protectedLines[start];
-    const text = lines.slice(start, end).map((line, i) => (protectedLines[start + i] ? line : squeezeTableRow(line))).join('\n');
+    const segmentLines = lines.slice(start, end).map((line, i) => (protectedLines[start + i] ? line : squeezeTableRow(line)));
+    const text = segmentLines.join('\n');
     return {
       depth: isHeading ? match[1]!.length : 0,
       heading: isHeading ? (match[2] ?? '') : '',
       start,
       text,
-      tree: parseMarkdownBlock(text),
+      tree: parseMarkdownSegment(segmentLines, text),
     };
   });
 }

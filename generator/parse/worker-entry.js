@@ -1,8 +1,6 @@
-// Worker thread entry (plain JS so it starts without a build): load the TypeScript
-// sources through tsx, read the pages it was given, post the results back.
-import { parentPort, workerData } from 'node:worker_threads';
+// Worker thread entry when running the TypeScript sources (tests, tsx): load them through
+// tsx. The CLI's precompiled bundle starts dist/<build>/worker.js instead (no tsx).
 import { register } from 'tsx/esm/api';
 
 register();
-const { readPageResult } = await import('./read-page.ts');
-parentPort.postMessage(workerData.map(readPageResult));
+await import('./worker-thread.ts');

@@ -3,6 +3,7 @@
  * SDK-language copies of a page (which share most blocks) meet the same block cache.
  */
 import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { readPageResult, type PageInput, type PageResult } from './read-page.js';
 
@@ -30,9 +31,18 @@ function bucketOf(file: string, threads: number): number {
   return Math.abs(hash) % threads;
 }
 
+/**
+ * The precompiled worker when bin/docs-to-sdk.js runs the bundle (it sets this global),
+ * else the sources through tsx (~0.25 s more start-up per worker).
+ */
+function workerUrl(): URL {
+  const bundled = (globalThis as { __DOCS_TO_SDK__?: { worker?: string } }).__DOCS_TO_SDK__?.worker;
+  return bundled ? pathToFileURL(bundled) : new URL('./worker-entry.js', import.meta.url);
+}
+
 function runWorker(inputs: PageInput[]): Promise<PageResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker-entry.js', import.meta.url), { workerData: inputs });
+    const worker = new Worker(workerUrl(), { workerData: inputs });
     worker.once('message', (results: PageResult[]) => {
       resolve(results);
       void worker.terminate();

@@ -1,0 +1,104 @@
+// Precompiles the CLI and the page worker into one ESM bundle per source version, with
+// esbuild (installed with tsx), under dist/<build fingerprint>/. bin/docs-to-sdk.js uses
+// a bundle only when its folder name is the fingerprint of the sources as they are now,
+// and builds it on the spot otherwise, so a stale bundle is never run. Loading TypeScript
+// through tsx costs ~0.25 s per process and per worker thread; the bundle loads in ~0.05 s.
+//
+// `node scripts/build.js` (also the `prepare` script, run by `npm ci`) builds it ahead.
+// Dependencies stay external (loaded from node_modules); ts-morph stays a lazy chunk.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { sourceFingerprints, TOOL_ROOT } from '../generator/cache/fingerprint.js';
+
+export const DIST = join(TOOL_ROOT, 'dist');
+
+/** Entry points of the bundle for one build fingerprint (they may not exist yet). */
+export function bundlePaths(build) {
+  const dir = join(DIST, build);
+  return { dir, cli: join(dir, 'cli.js'), worker: join(dir, 'worker.js') };
+}
+
+/**
+ * The bundle for the sources as they are now: built when missing. Returns undefined
+ * when it cannot be built (no esbuild, read-only checkout); callers then run the sources.
+ */
+export async function ensureBundle(build = sourceFingerprints().build) {
+  const paths = bundlePaths(build);
+  if (existsSync(paths.cli) && existsSync(paths.worker)) return paths;
+  try {
+    await buildBundle(build);
+    return paths;
+  } catch (error) {
+    if (process.env.DOCS_TO_SDK_DEBUG) console.error(`docs-to-sdk: no bundle (${error instanceof Error ? error.message : error}); running the sources`);
+    return undefined;
+  }
+}
+
+async function buildBundle(build) {
+  const { build: esbuild } = await import('esbuild');
+  const paths = bundlePaths(build);
+  const temp = join(DIST, `.tmp-${process.pid}-${Date.now()}`);
+  mkdirSync(DIST, { recursive: true });
+  try {
+    await esbuild({
+      absWorkingDir: TOOL_ROOT,
+      entryPoints: { cli: 'generator/cli/main.ts', worker: 'generator/parse/worker-thread.ts' },
+      outdir: temp,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      keepNames: true,
+      // Chunks beside the entries: every output file sits at the same depth (see sourceUrls).
+      chunkNames: '[name]-[hash]',
+      logLevel: 'silent',
+      plugins: [sourceUrls(paths.dir)],
+    });
+    // Sources edited while we built: this bundle may hold either version; do not label it.
+    if (sourceFingerprints().build !== build) throw new Error('sources changed during the build');
+    try {
+      renameSync(temp, paths.dir);
+    } catch (error) {
+      // Another process built the same version first: theirs is as good as ours.
+      if (!existsSync(paths.cli)) throw error;
+    }
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+  // Bundles of other source versions are dead weight.
+  for (const entry of readdirSync(DIST)) {
+    if (entry !== build && !entry.startsWith('.tmp-')) rmSync(join(DIST, entry), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Each module keeps its own `import.meta.url` (its source file), so paths it resolves
+ * from it (templates/, schemas) are the same bundled or not.
+ */
+function sourceUrls(outDir) {
+  return {
+    name: 'source-import-meta-url',
+    setup(build) {
+      build.onLoad({ filter: /\/generator\/.*\.[cm]?[jt]s$/ }, (args) => {
+        const text = readFileSync(args.path, 'utf8');
+        if (!text.includes('import.meta.url')) return undefined;
+        const fromBundle = relative(outDir, args.path).split('\\').join('/');
+        const url = `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`;
+        return { contents: text.replaceAll('import.meta.url', url), loader: /\.ts$/.test(args.path) ? 'ts' : 'js' };
+      });
+    },
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const paths = await ensureBundle();
+  if (!paths) {
+    // Not fatal (this runs as `prepare` in `npm ci`): the CLI then runs the sources through tsx.
+    console.warn('docs-to-sdk: could not build the bundle; the CLI will run the TypeScript sources through tsx');
+  } else {
+    console.log(`docs-to-sdk: bundle ${relative(TOOL_ROOT, paths.dir)}`);
+  }
+}
