@@ -1,0 +1,124 @@
+/** The docs emitter over docs-src and a tiny IR: page paths, method lines, sidebar order, determinism, locale fallback. */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { emitDocs } from '../../generator/emit/docs/index.js';
+import { IR_VERSION, SDK_LANGUAGES, type Ir, type Operation } from '../../generator/ir/types.js';
+import { parseDocsFolder } from '../../generator/parse/index.js';
+import { REPO_ROOT } from '../helpers/shared.js';
+
+const WEBHOOK_SLUGS = [
+  'create-webhook', 'delete-webhook', 'get-webhook', 'get-webhook-event-list',
+  'get-webhook-logs', 'list-webhooks', 'trigger-webhook', 'update-webhook',
+];
+
+function operation(id: string, tag: string, partial: Partial<Operation> = {}): Operation {
+  const [module, slug] = id.split('/') as [Operation['module'], string];
+  return {
+    id, module, tag, slug,
+    methodNames: {},
+    summary: { zh: `摘要 ${slug}`, en: `Summary ${slug}` },
+    description: {},
+    http: { method: 'POST', path: `/api/v3/${slug}` },
+    request: { style: 'none', typeName: 'XDto', fields: [] },
+    response: { typeName: 'XRespDto', fields: [] },
+    samples: [],
+    sources: [{ file: `node/${module}/${tag}/${slug}.md`, line: 1 }],
+    ...partial,
+  };
+}
+
+const tinyIr = (operations: Operation[]): Ir => ({ irVersion: IR_VERSION, operations, models: [], diagnostics: [] });
+
+describe('emitDocs over docs-src', async () => {
+  const { ir } = await parseDocsFolder(join(REPO_ROOT, 'docs-src'));
+  const { files, diagnostics } = emitDocs(ir);
+
+  it('writes one page per operation × SDK language × locale, and a sidebar per locale', () => {
+    const expected = ['en', 'zh'].flatMap((locale) => [
+      ...SDK_LANGUAGES.flatMap((sdk) => WEBHOOK_SLUGS.map((slug) => `${locale}/${sdk}/management/管理-webhook/${slug}.md`)),
+      `${locale}/sidebar.json`,
+    ]);
+    expect([...files.keys()].sort()).toEqual(expected.sort());
+    expect(files.size).toBe(8 * 6 * 2 + 2);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('writes the method name in each SDK language convention', () => {
+    const page = (path: string): string => files.get(path)!;
+    expect(page('zh/node/management/管理-webhook/get-webhook.md')).toContain('\n`ManagementClient.getWebhook`\n');
+    expect(page('en/python/management/管理-webhook/get-webhook.md')).toContain('\n`ManagementClient.get_webhook`\n');
+    expect(page('en/go/management/管理-webhook/get-webhook.md')).toContain('\n`ManagementClient.GetWebhook`\n');
+    expect(page('zh/node/management/管理-webhook/get-webhook.md')).toMatch(/^# 查询单个 Webhook\n/);
+    expect(page('en/node/management/管理-webhook/get-webhook.md')).toContain('\n## Method name\n');
+  });
+
+  it('groups the sidebar by module and tag, pages by slug', () => {
+    const sidebar = JSON.parse(files.get('zh/sidebar.json')!);
+    expect(sidebar.map((group: { module: string }) => group.module)).toEqual(['management']);
+    expect(sidebar[0].tags.map((tag: { tag: string }) => tag.tag)).toEqual(['管理-webhook']);
+    const pages = sidebar[0].tags[0].pages;
+    expect(pages.map((page: { slug: string }) => page.slug)).toEqual(WEBHOOK_SLUGS);
+    expect(pages[2]).toEqual({
+      title: '查询单个 Webhook',
+      slug: 'get-webhook',
+      paths: Object.fromEntries(SDK_LANGUAGES.map((sdk) => [sdk, `${sdk}/management/管理-webhook/get-webhook.md`])),
+    });
+  });
+
+  it('is byte-identical across two emits, and across input order', () => {
+    const again = emitDocs(structuredClone(ir));
+    expect([...again.files]).toEqual([...files]);
+    const reversed = emitDocs({ ...structuredClone(ir), operations: [...ir.operations].reverse() });
+    expect([...reversed.files]).toEqual([...files]);
+  });
+});
+
+describe('emitDocs on a tiny IR', () => {
+  it('orders the sidebar: modules in their fixed order, tags and slugs by code unit, whatever the input order', () => {
+    const operations = [
+      operation('authentication/b-op', 'z-tag'),
+      operation('management/zz', 'b-tag'),
+      operation('authentication/a-op', 'z-tag'),
+      operation('management/aa', 'a-tag'),
+      operation('authentication/c-op', 'A-tag'),
+    ];
+    const outline = (ir: Ir) =>
+      JSON.parse(emitDocs(ir, { sdks: ['node'] }).files.get('en/sidebar.json')!).map((group: { module: string; tags: { tag: string; pages: { slug: string }[] }[] }) => [
+        group.module,
+        group.tags.map((tag) => [tag.tag, tag.pages.map((page) => page.slug)]),
+      ]);
+    const expected = [
+      ['management', [['a-tag', ['aa']], ['b-tag', ['zz']]]],
+      ['authentication', [['A-tag', ['c-op']], ['z-tag', ['a-op', 'b-op']]]],
+    ];
+    expect(outline(tinyIr(operations))).toEqual(expected);
+    expect(outline(tinyIr([...operations].reverse()))).toEqual(expected);
+  });
+
+  it('falls back to the other locale for a field with only zh text, and warns', () => {
+    const ir = tinyIr([
+      operation('management/get-thing', 't', {
+        methodNames: { node: 'getThing' },
+        request: {
+          style: 'body',
+          typeName: 'GetThingDto',
+          fields: [{ name: 'thingId', type: { kind: 'string' }, required: true, description: { zh: '东西的标识' }, example: 't-1' }],
+        },
+      }),
+    ]);
+    const { files, diagnostics } = emitDocs(ir, { sdks: ['node'] });
+    expect(diagnostics).toEqual([
+      {
+        file: 'node/management/t/get-thing.md',
+        line: 1,
+        column: 1,
+        severity: 'warning',
+        code: 'DOCS_LOCALE_FALLBACK',
+        message: 'management/get-thing: no en text for request.thingId; the en pages use the zh text',
+      },
+    ]);
+    const row = files.get('en/node/management/t/get-thing.md')!.split('\n').find((line) => line.includes('thingId'));
+    expect(row).toContain('东西的标识');
+    expect(files.get('zh/node/management/t/get-thing.md')).toContain('东西的标识');
+  });
+});

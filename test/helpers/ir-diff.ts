@@ -1,0 +1,142 @@
+/**
+ * Compares an IR with the IR parsed back from the pages emitted for it: `parse(emit(IR))`.
+ * Only what the pages mean is compared (not sources, layout, frame or diagnostics).
+ * A locale the original has no text in may come back filled (the emitter falls back to
+ * the other locale's text and warns), so localized text is compared per original locale.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import type { Field, Ir, Localized, Model, Operation } from '../../generator/ir/types.js';
+
+export interface IrDifference {
+  /** `operation <id>` or `model <name>`. */
+  owner: string;
+  /** Where in it, e.g. `request.fields.userId.description.en`. */
+  path: string;
+  expected: unknown;
+  actual: unknown;
+}
+
+export interface RoundTripReport {
+  operations: { equal: number; total: number };
+  models: { equal: number; total: number };
+  differences: IrDifference[];
+}
+
+export function compareRoundTrip(original: Ir, back: Ir): RoundTripReport {
+  const differences: IrDifference[] = [];
+  const backOps = new Map(back.operations.map((op) => [op.id, op]));
+  const backModels = new Map(back.models.map((model) => [model.name, model]));
+  const report: RoundTripReport = {
+    operations: { equal: 0, total: original.operations.length },
+    models: { equal: 0, total: original.models.length },
+    differences,
+  };
+  const originalIds = new Set(original.operations.map((op) => op.id));
+  for (const op of back.operations) {
+    if (!originalIds.has(op.id)) differences.push({ owner: `operation ${op.id}`, path: '', expected: '<absent>', actual: '<present>' });
+  }
+  for (const op of original.operations) {
+    const found: IrDifference[] = [];
+    const other = backOps.get(op.id);
+    if (other) compareOperation(op, other, (path, expected, actual) => found.push({ owner: `operation ${op.id}`, path, expected, actual }));
+    else found.push({ owner: `operation ${op.id}`, path: '', expected: '<present>', actual: '<absent>' });
+    if (found.length === 0) report.operations.equal += 1;
+    differences.push(...found);
+  }
+  const originalNames = new Set(original.models.map((model) => model.name));
+  for (const model of back.models) {
+    if (!originalNames.has(model.name)) differences.push({ owner: `model ${model.name}`, path: '', expected: '<absent>', actual: '<present>' });
+  }
+  for (const model of original.models) {
+    const found: IrDifference[] = [];
+    const other = backModels.get(model.name);
+    if (other) compareModel(model, other, (path, expected, actual) => found.push({ owner: `model ${model.name}`, path, expected, actual }));
+    else found.push({ owner: `model ${model.name}`, path: '', expected: '<present>', actual: '<absent>' });
+    if (found.length === 0) report.models.equal += 1;
+    differences.push(...found);
+  }
+  return report;
+}
+
+type Report = (path: string, expected: unknown, actual: unknown) => void;
+
+function same(path: string, expected: unknown, actual: unknown, report: Report): void {
+  if (!isDeepStrictEqual(expected, actual)) report(path, expected, actual);
+}
+
+function compareLocalized(path: string, expected: Localized, actual: Localized, report: Report): void {
+  for (const locale of Object.keys(expected) as (keyof Localized)[]) {
+    same(`${path}.${locale}`, expected[locale], actual[locale], report);
+  }
+}
+
+function compareFields(path: string, expected: Field[], actual: Field[], report: Report): void {
+  const byName = new Map(actual.map((field) => [field.name, field]));
+  const expectedNames = new Set(expected.map((field) => field.name));
+  for (const field of actual) {
+    if (!expectedNames.has(field.name)) report(`${path}.${field.name}`, '<absent>', '<present>');
+  }
+  for (const field of expected) {
+    const other = byName.get(field.name);
+    const at = `${path}.${field.name}`;
+    if (!other) {
+      report(at, '<present>', '<absent>');
+      continue;
+    }
+    same(`${at}.type`, field.type, other.type, report);
+    same(`${at}.required`, field.required, other.required, report);
+    same(`${at}.default`, field.default, other.default, report);
+    compareLocalized(`${at}.description`, field.description, other.description, report);
+    same(`${at}.example`, field.example, other.example, report);
+    same(`${at}.enum`, field.enum, other.enum, report);
+    same(`${at}.maxItems`, field.maxItems, other.maxItems, report);
+  }
+}
+
+function compareOperation(expected: Operation, actual: Operation, report: Report): void {
+  same('module', expected.module, actual.module, report);
+  same('tag', expected.tag, actual.tag, report);
+  same('methodNames', expected.methodNames, actual.methodNames, report);
+  compareLocalized('summary', expected.summary, actual.summary, report);
+  compareLocalized('description', expected.description, actual.description, report);
+  same('request.style', expected.request.style, actual.request.style, report);
+  same('request.typeName', expected.request.typeName, actual.request.typeName, report);
+  compareFields('request.fields', expected.request.fields, actual.request.fields, report);
+  same('response.typeName', expected.response.typeName, actual.response.typeName, report);
+  compareFields('response.fields', expected.response.fields, actual.response.fields, report);
+  same('response.example', expected.response.example, actual.response.example, report);
+  for (const sample of expected.samples) {
+    const other = actual.samples.find((s) => s.sdk === sample.sdk && s.locale === sample.locale);
+    same(`samples.${sample.sdk}.${sample.locale}`, sample, other, report);
+  }
+}
+
+function compareModel(expected: Model, actual: Model, report: Report): void {
+  compareFields('fields', expected.fields, actual.fields, report);
+}
+
+const shown = (value: unknown): string => {
+  const text = value === undefined ? 'undefined' : typeof value === 'string' && value.startsWith('<') ? value : JSON.stringify(value);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+};
+
+export function formatReport(label: string, report: RoundTripReport, limit = 20): string {
+  const { operations, models, differences } = report;
+  const equal = operations.equal + models.equal;
+  const total = operations.total + models.total;
+  const rate = total === 0 ? 1 : equal / total;
+  const lines = [
+    `[round trip] ${label}: ${equal}/${total} equal (${(rate * 100).toFixed(2)}%): ` +
+      `operations ${operations.equal}/${operations.total}, models ${models.equal}/${models.total}, ${differences.length} differences`,
+  ];
+  for (const d of differences.slice(0, limit)) {
+    lines.push(`  ${d.owner}${d.path ? ` ${d.path}` : ''}\n    expected ${shown(d.expected)}\n    actual   ${shown(d.actual)}`);
+  }
+  if (differences.length > limit) lines.push(`  … and ${differences.length - limit} more`);
+  return lines.join('\n');
+}
+
+export const equalRate = (report: RoundTripReport): number => {
+  const total = report.operations.total + report.models.total;
+  return total === 0 ? 1 : (report.operations.equal + report.models.equal) / total;
+};
