@@ -84,12 +84,10 @@ export function readFieldTable(
   return reading.fields.map((parsed) => ({ ...parsed, line: lineOf(parsed.line) }));
 }
 
+/** Everything readRows reads, except where the rows are (whole cells and lines, so new cell properties count too). */
 function readingKey(table: RawTable, columns: ColumnMap, locale: Locale): string {
-  let key = `${locale}\u0002${table.header.length}\u0002${JSON.stringify(columns)}`;
-  for (const row of table.rows) {
-    key += `\u0000${/^ \|/.test(row.sourceLine) ? 'q' : 'b'}`;
-    for (const cell of row.cells) key += `\u0001${cell.raw}`;
-  }
+  let key = `${locale}\u0002${JSON.stringify(table.header)}\u0002${JSON.stringify(columns)}`;
+  for (const row of table.rows) key += `\u0000${row.sourceLine}\u0001${JSON.stringify(row.cells)}`;
   return key;
 }
 
