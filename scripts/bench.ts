@@ -6,7 +6,7 @@
  * RSS. Not a test: numbers for humans and closing notes. `--no-cli` skips the CLI runs.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,9 +100,11 @@ function cliRuns(): void {
     run('warm, no change', ['--cache-dir', cache]);
     run('warm, no change (again)', ['--cache-dir', cache]);
     const page = join(docs, findOnePage(docs));
-    appendFileSync(page, '\nOne more paragraph, written by the benchmark.\n');
+    // A real change: the page's title (summary) is in the IR, the SDK and the docs.
+    const retitle = (mark: string): void => writeFileSync(page, readFileSync(page, 'utf8').replace(/^# (.*)$/m, `# $1 ${mark}`));
+    retitle('(edited)');
     run('warm, one page changed', ['--cache-dir', cache]);
-    appendFileSync(page, '\nAnd another.\n');
+    retitle('(edited again)');
     run('warm, one page changed (again)', ['--cache-dir', cache]);
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,146 @@
+/**
+ * The speed machinery must never change the output: the run cache (another tool
+ * version's cache is ignored; warm runs equal cold runs), worker threads (same IR as one
+ * thread), and the chunked remark parsing (same trees as remark on the whole segment).
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../generator/cli/main.js';
+import { parseMarkdownBlock, parseMarkdownSegment } from '../../generator/parse/markdown.js';
+import { parsePages, parsePagesAsync, readInputs, type PageInput } from '../../generator/parse/index.js';
+import { MIN_PAGES_PER_WORKER } from '../../generator/parse/workers.js';
+import { CORPUS_EN, CORPUS_ZH, hasShared, REPO_ROOT } from '../helpers/shared.js';
+
+const DOCS_SRC = join(REPO_ROOT, 'docs-src');
+
+function tree(root: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (dir: string, prefix: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path, `${prefix}${name}/`);
+      else files.set(`${prefix}${name}`, readFileSync(path, 'utf8'));
+    }
+  };
+  walk(root, '');
+  return files;
+}
+
+const run = (...args: string[]): Promise<number> => main(['generate', '--quiet', ...args], () => {});
+
+describe('run cache', () => {
+  it('gives byte-identical output warm (no change, one page changed) and cold', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'docs-to-sdk-cache-'));
+    const docs = join(work, 'docs');
+    cpSync(DOCS_SRC, docs, { recursive: true });
+    const cache = join(work, 'cache');
+    expect(await run('--docs', docs, '--out', join(work, 'cold'), '--no-cache')).toBe(0);
+    expect(await run('--docs', docs, '--out', join(work, 'warm'), '--cache-dir', cache)).toBe(0);
+    expect(await run('--docs', docs, '--out', join(work, 'warm'), '--cache-dir', cache)).toBe(0);
+    expect(tree(join(work, 'warm'))).toEqual(tree(join(work, 'cold')));
+
+    const page = join(docs, 'zh/node/management/管理-webhook/create-webhook.md');
+    writeFileSync(page, readFileSync(page, 'utf8').replace(/^# (.*)$/m, '# $1（改）'));
+    expect(await run('--docs', docs, '--out', join(work, 'warm'), '--cache-dir', cache)).toBe(0);
+    expect(await run('--docs', docs, '--out', join(work, 'cold2'), '--no-cache')).toBe(0);
+    expect(tree(join(work, 'warm'))).toEqual(tree(join(work, 'cold2')));
+    expect(tree(join(work, 'warm'))).not.toEqual(tree(join(work, 'cold')));
+  });
+
+  it('repairs an output edited by hand even when the inputs did not change', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'docs-to-sdk-cache-'));
+    const cache = join(work, 'cache');
+    const out = join(work, 'out');
+    expect(await run('--docs', DOCS_SRC, '--out', out, '--cache-dir', cache)).toBe(0);
+    const before = tree(out);
+    writeFileSync(join(out, 'ir.json'), '{}\n');
+    expect(await run('--docs', DOCS_SRC, '--out', out, '--cache-dir', cache)).toBe(0);
+    expect(tree(out)).toEqual(before);
+  });
+
+  it('ignores a cache written by another version of the tool', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'docs-to-sdk-cache-'));
+    const cache = join(work, 'cache');
+    expect(await run('--docs', DOCS_SRC, '--out', join(work, 'first'), '--cache-dir', cache)).toBe(0);
+    const cold = tree(join(work, 'first'));
+    // The same inputs, keys and shape, but another tool fingerprint and poisoned contents.
+    for (const name of readdirSync(cache)) {
+      const data = JSON.parse(readFileSync(join(cache, name), 'utf8'));
+      data.tool = 'another-version';
+      if (name === 'run-files.json') for (const file of Object.keys(data.value)) data.value[file] = 'stale output\n';
+      if (name === 'run.json') data.value.operations = 999;
+      if (name === 'pages.json') for (const entry of Object.values<{ page?: { summary?: string } }>(data.entries)) if (entry.page) entry.page.summary = 'stale';
+      writeFileSync(join(cache, name), JSON.stringify(data));
+    }
+    const lines: string[] = [];
+    expect(await main(['generate', '--docs', DOCS_SRC, '--out', join(work, 'second'), '--cache-dir', cache], (line) => lines.push(line))).toBe(0);
+    expect(tree(join(work, 'second'))).toEqual(cold);
+    expect(lines.at(-1)).not.toContain('999 operations');
+  });
+});
+
+describe('worker threads', () => {
+  it('read pages into the same IR as one thread (docs-src pages, copied enough to start workers)', async () => {
+    const pages = await readInputs(DOCS_SRC);
+    const copies = Math.ceil((MIN_PAGES_PER_WORKER * 2) / pages.length) + 1;
+    const inputs: PageInput[] = [];
+    for (let copy = 0; copy < copies; copy += 1) {
+      for (const page of pages) inputs.push({ file: page.file.replace(/\.md$/, `-copy${copy}.md`), content: page.content });
+    }
+    expect(inputs.length).toBeGreaterThanOrEqual(MIN_PAGES_PER_WORKER * 2);
+    const one = parsePages(inputs);
+    const two = await parsePagesAsync(inputs, { threads: 2 });
+    expect(JSON.stringify(two.ir)).toBe(JSON.stringify(one.ir));
+  });
+
+  it.skipIf(!hasShared)('read the corpus into the same IR as one thread', async () => {
+    const inputs: PageInput[] = [];
+    for (const [prefix, root] of [['zh', CORPUS_ZH], ['en', CORPUS_EN]] as const) {
+      for (const input of await readInputs(root)) inputs.push({ file: `${prefix}/${input.file}`, content: input.content });
+    }
+    const one = parsePages(inputs);
+    const two = await parsePagesAsync(inputs, { threads: 2 });
+    expect(JSON.stringify(two.ir)).toBe(JSON.stringify(one.ir));
+  });
+});
+
+describe('chunked segment parsing', () => {
+  const same = (text: string): void => {
+    const lines = text.split('\n');
+    expect(JSON.stringify(parseMarkdownSegment(lines))).toBe(JSON.stringify(parseMarkdownBlock(text)));
+  };
+
+  it('builds the tree remark builds for the whole segment', () => {
+    const cases = [
+      '## 示例代码\n\n```ts\nconst a = 1;\n\n// blank line above\n```\n\n\n## not a heading here',
+      '## x\n\n- a\n\n- b\n\nafter the list\n\n```json\n{}\n```  \ntext right after the fence\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n',
+      '## x\n\n<div>\n```\nnot a fence\n```\n</div>\n\nafter',
+      '## x\n\ntext\n```py\ninterrupts the paragraph\n```\n',
+      '## x\n\n[ref]: https://example.com\n\nuses [ref]\n\n```\ncode\n```',
+      '## x\n\n> quote\n\n```\nunclosed fence\n\nstill code',
+      '## x\n\n<!--\ncomment\n\n```\n-->\n\npara\n\n~~~~\ntilde ``` fence\n~~~~\n\n1. one\n\n   ```\n   indented fence\n   ```\n',
+      '## x\n\n```ts title="a b"\nmeta\n```\n\n````\n```\nlonger fence\n````\n\n```\nx\n',
+      '',
+      '# only a heading',
+    ];
+    for (const text of cases) same(text);
+  });
+
+  it.skipIf(!hasShared)('builds the tree remark builds for every segment of the corpus', async () => {
+    const { splitSegments } = await import('../../generator/parse/segments.js');
+    const { toSourceText } = await import('../../generator/parse/source-text.js');
+    const seen = new Set<string>();
+    for (const root of [CORPUS_ZH, CORPUS_EN, DOCS_SRC]) {
+      for (const input of await readInputs(root)) {
+        for (const segment of splitSegments(toSourceText(input.content.toString()))) {
+          if (seen.has(segment.text)) continue;
+          seen.add(segment.text);
+          expect(JSON.stringify(segment.tree), `${input.file}: ${segment.heading}`).toBe(JSON.stringify(parseMarkdownBlock(segment.text)));
+        }
+      }
+    }
+    expect(seen.size).toBeGreaterThan(1000);
+  });
+});
