@@ -112,7 +112,7 @@ function cliRuns(): void {
 }
 
 function findOnePage(docs: string): string {
-  const candidates = spawnSync('find', ['.', '-path', '*node/management*', '-name', '*.md'], { cwd: docs, encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort();
+  const candidates = spawnSync('find', ['.', '-path', '*zh/node/management*', '-name', '*.md'], { cwd: docs, encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort();
   return candidates[0] ?? spawnSync('find', ['.', '-name', '*.md'], { cwd: docs, encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort()[0]!;
 }
 
