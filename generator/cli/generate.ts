@@ -7,6 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig, type GeneratorConfig } from '../config/index.js';
 import { contentKey, DiskPageCache, hashOf, loadRun, saveRun } from '../cache/index.js';
+import { compareDiagnostics } from '../ir/diagnostics.js';
 import type { Diagnostic } from '../ir/types.js';
 import { validateIr } from '../ir/validate.js';
 import { parsePagesAsync, readInputs } from '../parse/index.js';
@@ -141,7 +142,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
       pages,
       operations: ir.operations.length,
       models: ir.models.length,
-      diagnostics: ir.diagnostics,
+      diagnostics: [...ir.diagnostics, ...plan.diagnostics].sort(compareDiagnostics),
     };
     if (cacheDir) await Promise.all([pageCache!.save(), saveRun(cacheDir, `${runKey}:files`, run.files, 'run-files.json')]);
   }

@@ -30,7 +30,7 @@ const IDENT = '[A-Za-z_][A-Za-z0-9_]*';
 const LINK = new RegExp(`^<a\\s+href="#(${IDENT})"\\s*>\\s*(${IDENT})(\\[\\])?\\s*</a>$`);
 const BROKEN_LINK = new RegExp(`^<a\\s+(?:href="?#?)?(${IDENT})(\\[\\])?\\W*$`);
 const NESTED = new RegExp(
-  `(?:嵌套类型|nested type)\\s*[:：]\\s*(?:<a\\s+href="#(${IDENT})"[^>]*>[^<]*</a>|<a\\s+(${IDENT})|(${IDENT}))`,
+  `(?:嵌套类型|nest(?:ed|ing) type)\\s*[:：]\\s*(?:<a\\s+href="#(${IDENT})"[^>]*>[^<]*</a>|<a\\s+(${IDENT})|(${IDENT}))`,
   'i',
 );
 

@@ -11,7 +11,7 @@ import fg from 'fast-glob';
 import { compareDiagnostics, compareStrings, DiagnosticSink } from '../ir/diagnostics.js';
 import { IR_VERSION, type Ir, type Operation, type TypeRef } from '../ir/types.js';
 import { applyOverrides, type GeneratorConfig } from '../config/index.js';
-import { mergeModels, mergeOperation, operationKey, typeText, type OperationKey } from './merge.js';
+import { mergeModels, mergeOperation, pageFrame, operationKey, typeText, type OperationKey } from './merge.js';
 import type { PageDoc } from './page.js';
 import { readPageResult, type PageInput, type PageResult } from './read-page.js';
 import { MIN_PAGES_PER_WORKER, readPagesInWorkers } from './workers.js';
@@ -133,7 +133,9 @@ function assemble(inputs: PageInput[], results: Map<string, PageResult>, parsed:
   if (options.config) applyOverrides(operations, options.config, sinkFor('<config>'));
 
   const diagnostics = [...sinks.values()].flatMap((sink) => sink.items).sort(compareDiagnostics);
-  return { ir: { irVersion: IR_VERSION, operations, models, diagnostics }, pages: inputs.length, parsed };
+  const frame = pageFrame(pages);
+  const ir: Ir = { irVersion: IR_VERSION, operations, models, ...(frame ? { frame } : {}), diagnostics };
+  return { ir, pages: inputs.length, parsed };
 }
 
 /**

@@ -145,7 +145,7 @@ describe('generate --strict and --json', () => {
   it('passes warnings by default and fails them with --strict', async () => {
     const root = mkdtempSync(join(tmpdir(), 'docs-to-sdk-strict-'));
     const docs = warningPage(root);
-    const relaxed = await run(['generate', '--docs', docs, '--out', join(root, 'out')]);
+    const relaxed = await run(['generate', '--docs', docs, '--out', join(root, 'out'), '--only', 'ir,sdk']);
     expect(relaxed.code).toBe(EXIT_OK);
     expect(relaxed.lines[0]).toBe('node/management/t/get-part.md:11:1: warning REQUIRED_UNKNOWN field "partId": required cell "也许" is neither yes nor no; assuming no');
     expect((await run(['generate', '--docs', docs, '--out', join(root, 'out'), '--strict'])).code).toBe(EXIT_FAILED);
@@ -154,7 +154,7 @@ describe('generate --strict and --json', () => {
   it('prints JSON lines: one per diagnostic and a summary', async () => {
     const root = mkdtempSync(join(tmpdir(), 'docs-to-sdk-json-'));
     const docs = warningPage(root);
-    const { lines } = await run(['generate', '--docs', docs, '--out', join(root, 'out'), '--json']);
+    const { lines } = await run(['generate', '--docs', docs, '--out', join(root, 'out'), '--json', '--only', 'ir,sdk']);
     const entries = lines.map((line) => JSON.parse(line));
     expect(entries[0]).toEqual({
       type: 'diagnostic', file: 'node/management/t/get-part.md', line: 11, column: 1, severity: 'warning', code: 'REQUIRED_UNKNOWN',

@@ -54,7 +54,7 @@ async function run(args: string[]): Promise<{ code: number; lines: string[] }> {
 describe('docs-to-sdk generate', () => {
   it('writes the IR and exits 0 when the docs have no errors', async () => {
     const root = docsFolder({ 'node/management/t/delete-thing.md': GOOD_PAGE });
-    const { code, lines } = await run(['generate', '--docs', join(root, 'docs'), '--out', join(root, 'out')]);
+    const { code, lines } = await run(['generate', '--docs', join(root, 'docs'), '--out', join(root, 'out'), '--only', 'ir,sdk']);
     expect(code).toBe(EXIT_OK);
     expect(lines.at(-1)).toMatch(/^1 pages, 1 operations, 0 models, \d+ files written, 0 unchanged, 0 removed, 0 warnings, 0 errors, \d+\.\d\ds$/);
     const ir = JSON.parse(readFileSync(join(root, 'out/ir.json'), 'utf8'));
@@ -68,7 +68,7 @@ describe('docs-to-sdk generate', () => {
       'node/management/t/broken.md': Buffer.from([0x23, 0x00, 0x01, 0x02]),
     });
     const irFile = join(root, 'ir.json');
-    const { code, lines } = await run(['generate', '--docs', join(root, 'docs'), '--ir', irFile, '--out', join(root, 'out')]);
+    const { code, lines } = await run(['generate', '--docs', join(root, 'docs'), '--ir', irFile, '--out', join(root, 'out'), '--only', 'ir,sdk']);
     expect(code).toBe(EXIT_FAILED);
     expect(lines).toContain('node/management/t/broken.md:1:1: error PAGE_BINARY file is binary (contains NUL bytes), not a Markdown page');
     expect(lines.at(-1)).toMatch(/^2 pages, 1 operations, 0 models, .*, 0 warnings, 1 errors/);

@@ -7,7 +7,7 @@
 import type { Field, JsonValue, TypeRef } from '../../ir/types.js';
 
 /** `嵌套类型：<a href="#X">X</a>` / `Nested type: X` in a description: the type cell then stays short. */
-const NESTED_NOTE = /(?:嵌套类型|nested type)\s*[:：]/i;
+const NESTED_NOTE = /(?:嵌套类型|nest(?:ed|ing) type)\s*[:：]/i;
 
 export function typeCell(type: TypeRef, description: string): string {
   const nestedInText = NESTED_NOTE.test(description);

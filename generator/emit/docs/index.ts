@@ -3,7 +3,7 @@
  * × locale, laid out like the docs-factory pages, plus a sidebar per locale. Returns
  * relative path → content and the warnings it raised (a locale with no text of its own).
  */
-import { compareStrings } from '../../ir/diagnostics.js';
+import { compareDiagnostics, compareStrings } from '../../ir/diagnostics.js';
 import { LOCALES, SDK_LANGUAGES, type Diagnostic, type Ir, type Locale, type SdkLanguage } from '../../ir/types.js';
 import { registerPartial, render } from '../templates.js';
 import { sidebar } from './sidebar.js';
@@ -32,7 +32,7 @@ export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput {
   registerPartial('request-row', 'docs/request-row.hbs');
   registerPartial('model-row', 'docs/model-row.hbs');
   const models = new Map(ir.models.map((model) => [model.name, model]));
-  const fallbacks: Fallbacks = new Map();
+  const fallbacks: Fallbacks = { missing: new Map(), present: new Set() };
   const files = new Map<string, string>();
   const operations = [...ir.operations].sort((a, b) => compareStrings(a.id, b.id));
   for (const locale of options.locales ?? LOCALES) {
@@ -47,26 +47,34 @@ export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput {
   return { files: new Map([...files.entries()].sort(([a], [b]) => compareStrings(a, b))), diagnostics: fallbackWarnings(ir, fallbacks) };
 }
 
-/** One warning per operation or model and locale, naming what fell back. */
+/**
+ * Where a locale had no text and the other locale's was used. An operation or model with
+ * no text at all in a locale (a docs set written in one language) is counted in one
+ * summary warning per locale; one with gaps gets its own warning naming them.
+ */
 function fallbackWarnings(ir: Ir, fallbacks: Fallbacks): Diagnostic[] {
   const sourceOf = new Map<string, { file: string; line: number }>();
   for (const operation of ir.operations) sourceOf.set(operation.id, operation.sources[0]!);
   for (const model of ir.models) sourceOf.set(`model ${model.name}`, model.sources[0]!);
   const diagnostics: Diagnostic[] = [];
-  for (const [key, what] of [...fallbacks.entries()].sort(([a], [b]) => compareStrings(a, b))) {
+  const untranslated = new Map<Locale, string[]>();
+  const warn = (source: { file: string; line: number }, message: string): void =>
+    void diagnostics.push({ file: source.file, line: source.line, column: 1, severity: 'warning', code: 'DOCS_LOCALE_FALLBACK', message });
+  for (const [key, what] of [...fallbacks.missing.entries()].sort(([a], [b]) => compareStrings(a, b))) {
     const [owner, locale] = key.split('\0') as [string, Locale];
+    if (!fallbacks.present.has(key)) {
+      untranslated.set(locale, [...(untranslated.get(locale) ?? []), owner]);
+      continue;
+    }
     const other = LOCALES.find((l) => l !== locale)!;
-    const source = sourceOf.get(owner) ?? { file: '<ir>', line: 1 };
     const list = [...what].sort(compareStrings);
     const shown = list.slice(0, 5).join(', ') + (list.length > 5 ? ` and ${list.length - 5} more` : '');
-    diagnostics.push({
-      file: source.file,
-      line: source.line,
-      column: 1,
-      severity: 'warning',
-      code: 'DOCS_LOCALE_FALLBACK',
-      message: `${owner}: no ${locale} text for ${shown}; the ${locale} pages use the ${other} text`,
-    });
+    warn(sourceOf.get(owner) ?? { file: '<ir>', line: 1 }, `${owner}: no ${locale} text for ${shown}; the ${locale} pages use the ${other} text`);
   }
-  return diagnostics;
+  for (const [locale, owners] of untranslated) {
+    const other = LOCALES.find((l) => l !== locale)!;
+    const shown = owners.slice(0, 3).join(', ') + (owners.length > 3 ? ` and ${owners.length - 3} more` : '');
+    warn(sourceOf.get(owners[0]!) ?? { file: '<ir>', line: 1 }, `${owners.length} operations and models have no ${locale} text at all (${shown}); their ${locale} pages use the ${other} text`);
+  }
+  return diagnostics.sort(compareDiagnostics);
 }

@@ -34,7 +34,8 @@ export interface PageView {
   request: RowView[];
   hasRequest: boolean;
   sample?: { lang: string; code: string; gap: string };
-  response: { typeName: string; rows: RowView[] };
+  /** `full`: the table needs the required and example columns (a response table usually has neither). */
+  response: { typeName: string; rows: RowView[]; full: boolean };
   example?: string;
   hasModels: boolean;
   models: ModelView[];
@@ -42,8 +43,14 @@ export interface PageView {
 
 export type SampleMode = 'fill' | 'documented';
 
-/** Texts that had no words in the page's locale and took the other locale's, by `owner\0locale`. */
-export type Fallbacks = Map<string, Set<string>>;
+/**
+ * Texts that had no words in the page's locale and took the other locale's (`missing`,
+ * by `owner\0locale`), and the owners that do have some text in that locale (`present`).
+ */
+export interface Fallbacks {
+  missing: Map<string, Set<string>>;
+  present: Set<string>;
+}
 
 const CLIENT: Record<Operation['module'], string> = { management: 'ManagementClient', authentication: 'AuthenticationClient' };
 
@@ -73,13 +80,7 @@ export function pageView(
     tables: { request: frame.requestTable, response: frame.responseTable, model: frame.modelTable },
     request,
     hasRequest: request.length > 0,
-    response: {
-      typeName: operation.response.typeName,
-      rows: ordered(operation.response.fields, layout?.response).map((field) => {
-        const description = text(field.description, own, `response.${field.name}`);
-        return { cells: [escapePipes(field.name), typeCell(field.type, description), textCell(description)], query: false };
-      }),
-    },
+    response: responseView(operation, words, (field) => text(field.description, own, `response.${field.name}`)),
     hasModels: listed.length > 0,
     models: listed.map((model) => ({
       name: model.name,
@@ -109,6 +110,23 @@ function frameOf(ir: Ir, locale: Locale, words: LocaleWords): Required<Omit<Loca
   return notice === undefined ? frame : { ...frame, notice };
 }
 
+/**
+ * The response table has name, type and description only, unless a field carries what
+ * only the longer data-structure table can say (an example, enum values, a default).
+ */
+function responseView(operation: Operation, words: LocaleWords, describe: (field: Field) => string): PageView['response'] {
+  const fields = ordered(operation.response.fields, operation.layout?.response);
+  const full = fields.some(
+    (field) => field.example !== undefined || field.default !== undefined || (field.enum !== undefined && !enumListedIn(field.enum, describe(field))),
+  );
+  const rows = fields.map((field) => {
+    const description = describe(field);
+    if (full) return modelRow(field, words, description, operation.layout?.bareExamples.includes(field.name) === true);
+    return { cells: [escapePipes(field.name), typeCell(field.type, description), textCell(description)], query: false };
+  });
+  return { typeName: operation.response.typeName, rows, full };
+}
+
 function requestRow(field: Field, words: LocaleWords, query: boolean, description: string, bare: boolean): RowView {
   return {
     cells: [
@@ -117,7 +135,7 @@ function requestRow(field: Field, words: LocaleWords, query: boolean, descriptio
       field.required ? words.yes : words.no,
       defaultCell(field),
       paddedDescription(description, ' '),
-      exampleCell(field, bare),
+      exampleCell(field, bare, words, description),
     ],
     query,
   };
@@ -131,14 +149,14 @@ function modelRow(field: Field, words: LocaleWords, description: string, bare: b
       typeCell(field.type, description),
       field.required ? words.yes : words.no,
       paddedDescription(description, '  '),
-      field.example === undefined ? '' : bare ? exampleCell(field, bare) : ` ${exampleCell(field, bare)}`,
+      field.example === undefined || bare ? exampleCell(field, bare, words, description) : ` ${exampleCell(field, bare, words, description)}`,
     ],
     query: false,
   };
 }
 
 /** The notes the docs factory appends to a description: nested type, array length limit. */
-const NOTE_AT_END = /(?:(?:嵌套类型|nested type)\s*[:：]\s*<a href="#\w+">\w+<\/a>|(?:数组长度限制|array length limit)\s*[:：]\s*\d+)[。.]?$/i;
+const NOTE_AT_END = /(?:(?:嵌套类型|nest(?:ed|ing) type)\s*[:：]\s*<a href="#\w+">\w+<\/a>|(?:数组长度限制|array length limit)\s*[:：]\s*\d+)[。.]?$/i;
 
 /**
  * The docs factory writes a description cell as `${text} ${notes}` plus a fixed pad, so
@@ -150,9 +168,18 @@ function paddedDescription(description: string, base: string): string {
   return `${textCell(description)}${base}${NOTE_AT_END.test(description) ? '' : ' '}`;
 }
 
-/** The example in a code span, or bare where the page wrote it so (and bare reads back the same). */
-function exampleCell(field: Field, bare: boolean): string {
-  if (field.example === undefined) return '';
+/** Whether the description itself lists the enum values (as code spans), so the parser finds them there. */
+const enumListedIn = (values: string[], description: string): boolean => values.every((value) => description.includes(`\`${value}\``));
+
+/**
+ * The example in a code span, or bare where the page wrote it so (and bare reads back
+ * the same). Enum values the description does not list go in this column instead.
+ */
+function exampleCell(field: Field, bare: boolean, words: LocaleWords, description: string): string {
+  if (field.example === undefined) {
+    if (!field.enum || enumListedIn(field.enum, description)) return '';
+    return words.enumValues + field.enum.map((value) => `\`${escapePipes(value)}\``).join(',');
+  }
   const text = valueText(field.example);
   if (bare && !/[`|\n]/.test(text) && !/^(?:可选枚举值|optional enumeration value)/i.test(text)) return text;
   return codeSpan(field.example);
@@ -190,14 +217,17 @@ function modelsOnPage(operation: Operation, models: Map<string, Model>, repeats:
 }
 
 function localOptional(value: Localized, locale: Locale, owner: string, what: string, fallbacks: Fallbacks): string | undefined {
+  const key = `${owner}\0${locale}`;
   const own = value[locale];
-  if (own !== undefined) return own;
+  if (own !== undefined) {
+    fallbacks.present.add(key);
+    return own;
+  }
   const other = LOCALES.find((l) => l !== locale && value[l] !== undefined);
   if (other === undefined) return undefined;
-  const key = `${owner}\0${locale}`;
-  const entry = fallbacks.get(key) ?? new Set<string>();
+  const entry = fallbacks.missing.get(key) ?? new Set<string>();
   entry.add(what);
-  fallbacks.set(key, entry);
+  fallbacks.missing.set(key, entry);
   return value[other];
 }
 

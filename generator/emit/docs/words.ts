@@ -22,6 +22,8 @@ export interface LocaleWords {
   sampleValue: string;
   yes: string;
   no: string;
+  /** Before enum values written in the example column. */
+  enumValues: string;
   /** docs-to-sdk's own boilerplate, used when the docs set has none of its own. */
   comment: string;
   notice: string;
@@ -57,6 +59,7 @@ export const WORDS: Record<Locale, LocaleWords> = {
     sampleResult: '示例结果：',
     dataStructure: '数据结构',
     typeLabel: '类型：',
+    enumValues: '可选枚举值：',
     yes: '是',
     no: '否',
     comment: '<!--\n  提示：本页由 docs-to-sdk 从 IR 生成。\n  请修改源文档后重新生成，不要手工编辑本页。\n-->',
@@ -72,6 +75,7 @@ export const WORDS: Record<Locale, LocaleWords> = {
     sampleResult: 'Sample result:',
     dataStructure: 'Data structure',
     typeLabel: 'Type:',
+    enumValues: 'Optional enumeration value: ',
     yes: 'Yes',
     no: 'No',
     comment: '<!--\n  Note: docs-to-sdk generated this page from the IR.\n  Change the source page and regenerate instead of editing it by hand.\n-->',
