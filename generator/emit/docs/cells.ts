@@ -49,7 +49,9 @@ const PLACEHOLDERS = new Set(['', '-', '[object Object]', 'undefined', 'null,', 
 
 function readsAsOtherThanItself(text: string): boolean {
   if (text !== text.trim() || PLACEHOLDERS.has(text) || /^`|`$/.test(text)) return true;
-  if (!/^[[{"\d\-tfn]/.test(text)) return false;
+  // Cheap answers first: throwing JSON.parse on every word is the emitter's hot spot.
+  if (text === 'true' || text === 'false' || text === 'null' || /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(text)) return true;
+  if (!/^[[{"]/.test(text)) return false;
   try {
     JSON.parse(text);
     return true;

@@ -34,11 +34,12 @@ export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput {
   const models = new Map(ir.models.map((model) => [model.name, model]));
   const fallbacks: Fallbacks = { missing: new Map(), present: new Set() };
   const files = new Map<string, string>();
+  const memo = new Map<string, unknown>();
   const operations = [...ir.operations].sort((a, b) => compareStrings(a.id, b.id));
   for (const locale of options.locales ?? LOCALES) {
     for (const sdk of options.sdks ?? SDK_LANGUAGES) {
       for (const operation of operations) {
-        const view = pageView(ir, models, operation, sdk, locale, options.samples ?? 'fill', fallbacks);
+        const view = pageView(ir, models, operation, sdk, locale, options.samples ?? 'fill', fallbacks, memo);
         files.set(pagePath(locale, sdk, operation.module, operation.tag, operation.slug), render('docs/page.hbs', view));
       }
     }

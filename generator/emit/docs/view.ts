@@ -62,13 +62,24 @@ export function pageView(
   locale: Locale,
   sampleMode: SampleMode,
   fallbacks: Fallbacks,
+  memo: Map<string, unknown> = new Map(),
 ): PageView {
+  /** Tables do not depend on the SDK language: each is built once per locale and shared. */
+  const once = <T>(key: string, build: () => T): T => {
+    const full = `${locale}\0${key}`;
+    if (!memo.has(full)) memo.set(full, build());
+    return memo.get(full) as T;
+  };
   const words = WORDS[locale];
   const frame = frameOf(ir, locale, words);
   const text = (value: Localized, owner: string, what: string): string => localOptional(value, locale, owner, what, fallbacks) ?? '';
   const own = operation.id;
   const layout = operation.layout;
-  const request = ordered(operation.request.fields, layout?.request).map((field) => requestRow(field, words, operation.request.style === 'query', text(field.description, own, `request.${field.name}`), layout?.bareExamples.includes(field.name) === true));
+  const request = once(`request ${own}`, () =>
+    ordered(operation.request.fields, layout?.request).map((field) =>
+      requestRow(field, words, operation.request.style === 'query', text(field.description, own, `request.${field.name}`), layout?.bareExamples.includes(field.name) === true),
+    ),
+  );
   const listed = modelsOnPage(operation, models, sampleMode === 'documented');
   const documented = operation.samples.find((s) => s.sdk === sdk && s.locale === locale);
   const sample = documented ?? (sampleMode === 'fill' ? renderSample(operation, sdk, models) : undefined);
@@ -80,12 +91,16 @@ export function pageView(
     tables: { request: frame.requestTable, response: frame.responseTable, model: frame.modelTable },
     request,
     hasRequest: request.length > 0,
-    response: responseView(operation, words, (field) => text(field.description, own, `response.${field.name}`)),
+    response: once(`response ${own}`, () => responseView(operation, words, (field) => text(field.description, own, `response.${field.name}`))),
     hasModels: listed.length > 0,
-    models: listed.map((model) => ({
-      name: model.name,
-      rows: ordered(model.fields, model.layout?.fields).map((field) => modelRow(field, words, text(field.description, `model ${model.name}`, field.name), model.layout?.bareExamples.includes(field.name) === true)),
-    })),
+    models: listed.map((model) =>
+      once(`model ${model.name}`, () => ({
+        name: model.name,
+        rows: ordered(model.fields, model.layout?.fields).map((field) =>
+          modelRow(field, words, text(field.description, `model ${model.name}`, field.name), model.layout?.bareExamples.includes(field.name) === true),
+        ),
+      })),
+    ),
   };
   const description = localOptional(operation.description, locale, own, 'description', fallbacks);
   if (description !== undefined) view.description = description;
