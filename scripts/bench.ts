@@ -112,7 +112,8 @@ function cliRuns(): void {
 }
 
 function findOnePage(docs: string): string {
-  const candidates = spawnSync('find', ['.', '-path', '*zh/node/management*', '-name', '*.md'], { cwd: docs, encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort();
+  // A reference page inside a tag folder (`./zh/node/management/<tag>/<slug>.md`), not a hand-written one like events.md.
+  const candidates = spawnSync('find', ['.', '-path', '*zh/node/management/*/*', '-name', '*.md'], { cwd: docs, encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort();
   return candidates[0] ?? spawnSync('find', ['.', '-name', '*.md'], { cwd: docs, encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort()[0]!;
 }
 
