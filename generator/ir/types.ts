@@ -101,11 +101,14 @@ export interface OperationLayout {
   methodClient?: Module;
   /** Request fields whose example the page writes bare, not in a code span. */
   bareExamples: string[];
+  /** Request rows the page spread over several lines (broken Markdown, repaired on reading). */
+  multilineRows?: string[];
 }
 
 export interface ModelLayout {
   fields: string[];
   bareExamples: string[];
+  multilineRows?: string[];
 }
 
 /**

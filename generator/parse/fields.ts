@@ -27,6 +27,8 @@ export interface ParsedField {
   queryRow: boolean;
   /** The example is written bare, not in a code span (the docs factory does so for enum fields). */
   bareExample: boolean;
+  /** The row was spread over several lines (see TABLE_ROW_JOINED). */
+  multiline: boolean;
 }
 
 /** Field names seen in real pages: identifiers, also with `-`, `.`, `:` or `@` (`x-authing-app-id`, `zh-CN`). */
@@ -87,7 +89,7 @@ export function readFieldTable(
 /** Everything readRows reads, except where the rows are (whole cells and lines, so new cell properties count too). */
 function readingKey(table: RawTable, columns: ColumnMap, locale: Locale): string {
   let key = `${locale}\u0002${JSON.stringify(table.header)}\u0002${JSON.stringify(columns)}`;
-  for (const row of table.rows) key += `\u0000${row.sourceLine}\u0001${JSON.stringify(row.cells)}`;
+  for (const row of table.rows) key += `\u0000${row.joined ? 'J' : ''}${row.sourceLine}\u0001${JSON.stringify(row.cells)}`;
   return key;
 }
 
@@ -158,7 +160,7 @@ function readRows(
 
     for (const problem of problems) sink.warning(problem.code, line, `field "${name}": ${problem.message}`);
     const bareExample = field.example !== undefined && !exampleCell.trim().startsWith('`');
-    fields.push({ field, line, queryRow: /^ \|/.test(row.sourceLine), bareExample });
+    fields.push({ field, line, queryRow: /^ \|/.test(row.sourceLine), bareExample, multiline: row.joined });
   }
   return fields;
 }

@@ -10,6 +10,7 @@ import {
   LOCALES,
   SDK_LANGUAGES,
   type LocaleFrame,
+  type ModelLayout,
   type PageFrame,
   type Field,
   type Model,
@@ -129,6 +130,8 @@ export function mergeOperation(module: Module, slug: string, pages: PageDoc[], s
     bareExamples: bareExamples(layoutPage('request')?.request!.fields ?? []),
   };
   if (first.method && first.method.client !== module) operation.layout.methodClient = first.method.client;
+  const multiline = multilineRows(layoutPage('request')?.request!.fields ?? []);
+  if (multiline.length > 0) operation.layout.multilineRows = multiline;
   return operation;
 }
 
@@ -155,7 +158,11 @@ export function mergeModels(pages: PageDoc[], sinkFor: SinkFor): Model[] {
     .map(([name, definitions]) => {
       const fields = mergeFields(definitions, sinkFor, `model ${name}`);
       const sources = sourcesOf(definitions.map((d) => ({ file: d.page.file, line: d.line })));
-      return { name, fields, opaque: fields.length === 0, sources, layout: { fields: definitions[0]!.fields.map(({ field }) => field.name), bareExamples: bareExamples(definitions[0]!.fields) } };
+      const first = definitions[0]!.fields;
+      const layout: ModelLayout = { fields: first.map(({ field }) => field.name), bareExamples: bareExamples(first) };
+      const multiline = multilineRows(first);
+      if (multiline.length > 0) layout.multilineRows = multiline;
+      return { name, fields, opaque: fields.length === 0, sources, layout };
     });
 }
 
@@ -191,6 +198,7 @@ function mergeFields(definitions: { page: PageDoc; fields: ParsedField[] }[], si
 }
 
 const bareExamples = (fields: ParsedField[]): string[] => fields.filter((f) => f.bareExample).map((f) => f.field.name);
+const multilineRows = (fields: ParsedField[]): string[] => fields.filter((f) => f.multiline).map((f) => f.field.name);
 
 /** The boilerplate most pages of each locale carry (ties: the first in text order). */
 export function pageFrame(pages: PageDoc[]): PageFrame | undefined {

@@ -36,7 +36,7 @@ export function joinContinuedTableRows(source: SourceText, sink: DiagnosticSink)
         );
       }
     }
-    out.push(line, origin[first]!);
+    out.push(line, origin[first]!, index - first > 1);
   }
   return out.build();
 }

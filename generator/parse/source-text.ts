@@ -7,6 +7,8 @@ export interface SourceText {
   lines: string[];
   /** 1-based line in the original file for each entry of `lines`. */
   origin: number[];
+  /** True for a line joined from several original lines (a table row spread over lines). */
+  joined?: boolean[];
 }
 
 export function toSourceText(raw: string): SourceText {
@@ -19,14 +21,16 @@ export function toSourceText(raw: string): SourceText {
 export class SourceTextBuilder {
   readonly lines: string[] = [];
   readonly origin: number[] = [];
+  private readonly joined: boolean[] = [];
 
-  push(line: string, origin: number): void {
+  push(line: string, origin: number, joined = false): void {
     this.lines.push(line);
     this.origin.push(origin);
+    this.joined.push(joined);
   }
 
   build(): SourceText {
-    return { lines: this.lines, origin: this.origin };
+    return this.joined.includes(true) ? { lines: this.lines, origin: this.origin, joined: this.joined } : { lines: this.lines, origin: this.origin };
   }
 }
 

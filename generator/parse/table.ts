@@ -16,6 +16,8 @@ export interface TableRow {
   lineIndex: number;
   /** The row's source line as written (its spacing tells query rows from body rows). */
   sourceLine: string;
+  /** The row was spread over several lines in the page, joined before parsing. */
+  joined: boolean;
 }
 
 export interface RawTable {
@@ -43,7 +45,7 @@ export function readTable(table: Table, segment: Segment, source: SourceText): R
       // Padding as written: the parsed block may have had its padding squeezed (segments.ts).
       const written = sourceLine.trim().replace(/^\|/, '').split(/(?<!\\)\|/);
       cells.forEach((cell, index) => (cell.trailing = /\s*$/.exec(written[index] ?? '')![0]));
-      return { cells, lineIndex, sourceLine };
+      return { cells, lineIndex, sourceLine, joined: source.joined?.[lineIndex] === true };
     }),
   };
 }

@@ -77,7 +77,10 @@ export function pageView(
   const layout = operation.layout;
   const request = once(`request ${own}`, () =>
     ordered(operation.request.fields, layout?.request).map((field) =>
-      requestRow(field, words, operation.request.style === 'query', text(field.description, own, `request.${field.name}`), layout?.bareExamples.includes(field.name) === true),
+      spread(
+        requestRow(field, words, operation.request.style === 'query', text(field.description, own, `request.${field.name}`), layout?.bareExamples.includes(field.name) === true),
+        sampleMode === 'documented' && layout?.multilineRows?.includes(field.name) === true,
+      ),
     ),
   );
   const listed = modelsOnPage(operation, models, sampleMode === 'documented');
@@ -97,7 +100,10 @@ export function pageView(
       once(`model ${model.name}`, () => ({
         name: model.name,
         rows: ordered(model.fields, model.layout?.fields).map((field) =>
-          modelRow(field, words, text(field.description, `model ${model.name}`, field.name), model.layout?.bareExamples.includes(field.name) === true),
+          spread(
+            modelRow(field, words, text(field.description, `model ${model.name}`, field.name), model.layout?.bareExamples.includes(field.name) === true),
+            sampleMode === 'documented' && model.layout?.multilineRows?.includes(field.name) === true,
+          ),
         ),
       })),
     ),
@@ -140,6 +146,11 @@ function responseView(operation: Operation, words: LocaleWords, describe: (field
     return { cells: [escapePipes(field.name), typeCell(field.type, description), textCell(description)], query: false };
   });
   return { typeName: operation.response.typeName, rows, full };
+}
+
+/** Reproduce mode: a row the page spread over several lines is written so again (its `<br>` were line breaks). */
+function spread(row: RowView, multiline: boolean): RowView {
+  return multiline ? { ...row, cells: row.cells.map((cell) => cell.replace(/<br>/g, '\n')) } : row;
 }
 
 function requestRow(field: Field, words: LocaleWords, query: boolean, description: string, bare: boolean): RowView {
