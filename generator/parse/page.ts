@@ -71,7 +71,7 @@ export function readPage(file: string, text: string, sink: DiagnosticSink): Page
       } else if (section === 'intro' && page.summary !== undefined && !sawApiSection) {
         // A sub-heading of the description (an example, a note): part of the description, as written.
         const text = segment.text.trim();
-        const extra = Math.max(0, (/\n*$/.exec(segment.text)![0].length) - 1);
+        const extra = Math.max(0, (/\s*$/.exec(segment.text)![0].match(/\n/g) ?? []).length - 1);
         page.description = `${page.description ?? ''}${page.description === undefined ? '' : '\n\n'}${text}${'\n'.repeat(extra)}`;
         continue;
       } else {
