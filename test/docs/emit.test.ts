@@ -121,4 +121,32 @@ describe('emitDocs on a tiny IR', () => {
     expect(row).toContain('东西的标识');
     expect(files.get('zh/node/management/t/get-thing.md')).toContain('东西的标识');
   });
+
+  it('sums up, in one warning per locale, operations with no text at all in that locale', () => {
+    const zhOnly = (id: string) => operation(id, 't', { summary: { zh: '只有中文' }, methodNames: { node: 'x' } });
+    const ir = tinyIr([zhOnly('management/get-a'), zhOnly('management/get-b'), operation('management/get-c', 't', { methodNames: { node: 'c' } })]);
+    const { diagnostics } = emitDocs(ir, { sdks: ['node'] });
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'DOCS_LOCALE_FALLBACK',
+        severity: 'warning',
+        message: '2 operations and models have no en text at all (management/get-a, management/get-b); their en pages use the zh text',
+      }),
+    ]);
+  });
+
+  it('reproduce mode leaves out what the source page did not have; fill mode completes it', () => {
+    const ir = tinyIr([
+      operation('management/get-d', 't', {
+        methodNames: { node: 'getD' },
+        layout: { request: [], response: [], models: [], methodSection: false, bareExamples: [] },
+      }),
+    ]);
+    const documented = emitDocs(ir, { sdks: ['node'], samples: 'documented' }).files.get('zh/node/management/t/get-d.md')!;
+    const filled = emitDocs(ir, { sdks: ['node'] }).files.get('zh/node/management/t/get-d.md')!;
+    expect(documented).not.toContain('## 方法名称');
+    expect(documented).not.toContain('## 示例代码');
+    expect(filled).toContain('`ManagementClient.getD`');
+    expect(filled).toContain('const result = await managementClient.getD();');
+  });
 });
