@@ -4,12 +4,12 @@
  * only turns example values into each language's literals; the code around them is in
  * the templates.
  */
-import { pascalCase } from '../../shared/case.js';
+import { pascalCase, snakeCase } from '../../shared/case.js';
 import type { Field, JsonValue, Model, Operation, SdkLanguage } from '../../ir/types.js';
 import { render } from '../templates.js';
 
 /** Fence info string per SDK language, as the docs factory writes it. */
-export const FENCE: Record<SdkLanguage, string> = { node: 'ts', python: 'python', java: 'java', go: 'go', php: 'php', csharp: 'csharp' };
+export const FENCE: Record<SdkLanguage, string> = { node: 'ts', python: 'py', java: 'java', go: 'go', php: 'php', csharp: 'csharp' };
 
 export interface Argument {
   name: string;
@@ -42,7 +42,12 @@ function argument(field: Field, sdk: SdkLanguage): Argument | undefined {
   if (literal === undefined) return undefined;
   const identifier = /^[A-Za-z_$][\w$]*$/.test(field.name);
   if (!identifier && sdk !== 'node' && sdk !== 'php') return undefined;
-  const member = sdk === 'go' || sdk === 'csharp' || sdk === 'java' ? pascalCase(field.name) : sdk === 'node' && !identifier ? `'${field.name}'` : field.name;
+  // Each SDK's own spelling: Go/C# properties and Java setters in PascalCase, Python keyword arguments in snake_case.
+  const member =
+    sdk === 'go' || sdk === 'csharp' || sdk === 'java' ? pascalCase(field.name)
+    : sdk === 'python' ? snakeCase(field.name)
+    : sdk === 'node' && !identifier ? `'${field.name}'`
+    : field.name;
   return { name: field.name, member, value: literal };
 }
 
