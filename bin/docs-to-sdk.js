@@ -13,6 +13,7 @@ const bundle = process.env.DOCS_TO_SDK_NO_BUNDLE ? undefined : await ensureBundl
 let main;
 if (bundle) {
   state.worker = bundle.worker;
+  state.sdkWorker = bundle.sdkWorker;
   ({ main } = await import(pathToFileURL(bundle.cli).href));
 } else {
   const { register } = await import('tsx/esm/api');

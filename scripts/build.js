@@ -16,7 +16,7 @@ export const DIST = join(TOOL_ROOT, 'dist');
 /** Entry points of the bundle for one build fingerprint (they may not exist yet). */
 export function bundlePaths(build) {
   const dir = join(DIST, build);
-  return { dir, cli: join(dir, 'cli.js'), worker: join(dir, 'worker.js') };
+  return { dir, cli: join(dir, 'cli.js'), worker: join(dir, 'worker.js'), sdkWorker: join(dir, 'sdk-worker.js') };
 }
 
 /**
@@ -25,7 +25,7 @@ export function bundlePaths(build) {
  */
 export async function ensureBundle(build = sourceFingerprints().build) {
   const paths = bundlePaths(build);
-  if (existsSync(paths.cli) && existsSync(paths.worker)) return paths;
+  if (existsSync(paths.cli) && existsSync(paths.worker) && existsSync(paths.sdkWorker)) return paths;
   try {
     await buildBundle(build);
     return paths;
@@ -43,7 +43,7 @@ async function buildBundle(build) {
   try {
     await esbuild({
       absWorkingDir: TOOL_ROOT,
-      entryPoints: { cli: 'generator/cli/main.ts', worker: 'generator/parse/worker-thread.ts' },
+      entryPoints: { cli: 'generator/cli/main.ts', worker: 'generator/parse/worker-thread.ts', 'sdk-worker': 'generator/cli/sdk-worker.ts' },
       outdir: temp,
       bundle: true,
       splitting: true,

@@ -2,8 +2,9 @@
  * A content-hash cache between runs, in an ignored folder (default `.cache/docs-to-sdk`).
  * Every entry is keyed by the tool's own fingerprint (a hash of its sources and
  * templates), so a cache written by another version of docs-to-sdk is ignored, never
- * trusted. Two files: page results by page content, and the last run's outputs by the
- * hash of all its inputs. A damaged cache is discarded silently; it is only a cache.
+ * trusted. Files: page results by page content (`pages.json`), the last run's summary
+ * by the hash of all its inputs (`run.json`), rendered output (`emit.pack`, emit.ts).
+ * A damaged cache is discarded silently; it is only a cache.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -75,10 +76,10 @@ export interface CachedRun<T> {
   value: T;
 }
 
-/** The previous run's result, when it was made by this tool version from the same inputs. */
-export async function loadRun<T>(dir: string, key: string, file = 'run.json'): Promise<T | undefined> {
+/** The last run's result and the key of its inputs, when it was made by this tool version. */
+export async function loadRun<T>(dir: string, file = 'run.json'): Promise<{ key: string; value: T } | undefined> {
   const data = await readJson<CachedRun<T>>(join(dir, file));
-  return data?.tool === toolFingerprint() && data.key === key ? data.value : undefined;
+  return data?.tool === toolFingerprint() && typeof data.key === 'string' ? { key: data.key, value: data.value } : undefined;
 }
 
 export async function saveRun<T>(dir: string, key: string, value: T, file = 'run.json'): Promise<void> {

@@ -6,16 +6,18 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig, type GeneratorConfig } from '../config/index.js';
+import { contentHash, EmitCache } from '../cache/emit.js';
 import { contentKey, DiskPageCache, hashOf, loadRun, saveRun } from '../cache/index.js';
 import { compareDiagnostics } from '../ir/diagnostics.js';
 import type { Diagnostic } from '../ir/types.js';
-import { validateIr } from '../ir/validate.js';
 import { parsePagesAsync, readInputs } from '../parse/index.js';
 import { defaultThreads } from '../parse/workers.js';
 import { findDrift, hasDrift } from './check.js';
 import { irJson, planOutputs, type Target } from './outputs.js';
 import type { Reporter } from './reporter.js';
-import { commitTree, listFiles, writeFileAtomic } from './write.js';
+import { phase } from './timings.js';
+import { startSdkThread } from './sdk-thread.js';
+import { commitTree, listManaged, stampOf, writeFileAtomic } from './write.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -36,13 +38,16 @@ export interface GenerateOptions {
   cache?: boolean;
   /** Threads for reading pages (default: the machine's cores). */
   threads?: number;
+  /** Emit the SDK on its own thread (default: for docs sets of SDK_THREAD_MIN_PAGES pages or more). */
+  sdkThread?: boolean;
 }
+
+export const SDK_THREAD_MIN_PAGES = 300;
 
 export const DEFAULT_CACHE_DIR = '.cache/docs-to-sdk';
 
-/** What a run produces, kept in the run cache so an unchanged run skips parse and emit. */
+/** What a run produced: the summary the run cache keeps, so an unchanged run skips parse and emit. */
 interface RunOutputs {
-  files: Record<string, string>;
   managed: string[];
   separateIr?: string;
   pages: number;
@@ -52,29 +57,22 @@ interface RunOutputs {
 }
 
 /**
- * The run cache's small part: everything but the file contents, plus the size, mtime and
- * inode of every file the run left under --out. When --out still looks exactly like
- * that, an unchanged run has nothing to compare or write and never loads the contents
- * (tens of MB of JSON for the corpus). --check always compares contents.
+ * The run cache (`run.json`): the last run's summary, by the hash of all its inputs, and
+ * what it left under --out: the size, mtime and inode of every file and a hash of its
+ * content. When the inputs are the same and --out still looks exactly like that, a run
+ * has nothing to compare or write. When they differ, the stamps still spare reading the
+ * files the last run wrote that nobody touched since. --check always compares contents.
  */
-interface RunSummary extends Omit<RunOutputs, 'files'> {
+interface RunSummary extends RunOutputs {
   fileCount: number;
-  written?: { out: string; stamps: Record<string, string> };
+  written?: { out: string; stamps: Record<string, string>; hashes: Record<string, string> };
 }
 
-async function outputStamps(out: string, managed: string[]): Promise<Record<string, string>> {
+function outputStamps(out: string, managed: string[]): Record<string, string> {
   const stamps: Record<string, string> = {};
-  for (const entry of managed) {
-    const target = join(out, entry);
-    const nested = await listFiles(target);
-    for (const file of nested.length > 0 ? nested.map((name) => `${entry}/${name}`) : [entry]) {
-      try {
-        const stat = statSync(join(out, file));
-        if (stat.isFile()) stamps[file] = `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
-      } catch {
-        // absent: not stamped
-      }
-    }
+  for (const file of listManaged(out, managed)) {
+    const stamp = stampOf(join(out, file));
+    if (stamp !== undefined) stamps[file] = stamp;
   }
   return stamps;
 }
@@ -101,7 +99,9 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
   }
 
   const targets = new Set(options.only);
+  phase('start-up');
   const inputs = await readInputs(options.docs);
+  phase('read inputs');
   const cacheDir = options.cache === false ? undefined : (options.cacheDir ?? DEFAULT_CACHE_DIR);
   const runKey = hashOf([
     JSON.stringify(config ?? null),
@@ -109,47 +109,60 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     String(options.ir === undefined),
     ...inputs.map((input) => contentKey(input)),
   ]);
-  const summary = cacheDir ? await loadRun<RunSummary>(cacheDir, runKey) : undefined;
+  const last = cacheDir ? await loadRun<RunSummary>(cacheDir) : undefined;
+  const summary = last?.key === runKey ? last.value : undefined;
   if (
     summary?.written &&
     !options.check &&
     summary.separateIr === undefined &&
     summary.written.out === resolve(options.out) &&
-    sameStamps(summary.written.stamps, await outputStamps(options.out, summary.managed))
+    sameStamps(summary.written.stamps, outputStamps(options.out, summary.managed))
   ) {
     return finish(summary, { written: 0, unchanged: summary.fileCount, removed: 0 }, false);
   }
-  let run = summary && cacheDir ? await loadRunFiles(cacheDir, runKey, summary) : undefined;
-  if (!run) {
-    const pageCache = cacheDir ? await DiskPageCache.open(cacheDir) : undefined;
-    const { ir, pages } = await parsePagesAsync(inputs, {
-      config,
-      cache: pageCache,
-      threads: options.threads ?? defaultThreads(),
-      onProgress: (done, total) => reporter.progress(done, total, 'parsing'),
-    });
-    const schemaProblems = validateIr(ir);
-    if (schemaProblems.length > 0) {
-      // The contract was broken by the parser: a bug in docs-to-sdk, not in the docs.
-      for (const problem of schemaProblems.slice(0, 20)) reporter.error(`internal: IR ${problem}`);
-      return EXIT_USAGE;
-    }
-    const plan = await planOutputs(ir, targets, options.ir === undefined);
-    run = {
-      files: Object.fromEntries(plan.files),
-      managed: plan.managed,
-      separateIr: options.ir !== undefined && targets.has('ir') ? irJson(ir) : undefined,
-      pages,
-      operations: ir.operations.length,
-      models: ir.models.length,
-      diagnostics: [...ir.diagnostics, ...plan.diagnostics].sort(compareDiagnostics),
-    };
-    if (cacheDir) await Promise.all([pageCache!.save(), saveRun(cacheDir, `${runKey}:files`, run.files, 'run-files.json')]);
+  phase('run cache');
+  // ts-morph loads on the other thread while this one parses (big docs sets only: a thread costs ~0.1 s).
+  const sdkThread = targets.has('sdk') && (options.sdkThread ?? inputs.length >= SDK_THREAD_MIN_PAGES) ? startSdkThread() : undefined;
+  const pageCache = cacheDir ? await DiskPageCache.open(cacheDir) : undefined;
+  const emitCache = cacheDir ? EmitCache.open(cacheDir) : undefined;
+  phase('open caches');
+  const { ir, pages } = await parsePagesAsync(inputs, {
+    config,
+    cache: pageCache,
+    threads: options.threads ?? defaultThreads(),
+    onProgress: (done, total) => reporter.progress(done, total, 'parsing'),
+  });
+  phase('parse');
+  // Loaded here, not at start-up: compiling the IR schema costs ~0.1 s a run without changes does not need.
+  const { validateIr } = await import('../ir/validate.js');
+  const schemaProblems = validateIr(ir);
+  phase('validate IR');
+  if (schemaProblems.length > 0) {
+    sdkThread?.stop();
+    // The contract was broken by the parser: a bug in docs-to-sdk, not in the docs.
+    for (const problem of schemaProblems.slice(0, 20)) reporter.error(`internal: IR ${problem}`);
+    return EXIT_USAGE;
   }
-  const plan = { files: new Map(Object.entries(run.files)), managed: run.managed };
+  const irText = targets.has('ir') || sdkThread ? irJson(ir) : undefined;
+  phase('IR JSON');
+  const plan = await planOutputs(ir, targets, options.ir === undefined, { cache: emitCache, sdkThread, irText });
+  phase('emit');
+  const run: RunOutputs = {
+    managed: plan.managed,
+    separateIr: options.ir !== undefined && targets.has('ir') ? irText : undefined,
+    pages,
+    operations: ir.operations.length,
+    models: ir.models.length,
+    diagnostics: [...ir.diagnostics, ...plan.diagnostics].sort(compareDiagnostics),
+  };
   const separateIr = run.separateIr;
   let counts: { written: number; unchanged: number; removed: number };
   let drifted = false;
+  let hashes: Record<string, string> | undefined;
+  if (emitCache) {
+    hashes = {};
+    for (const [path, content] of plan.files) hashes[path] = emitCache.hashes.get(path) ?? contentHash(content);
+  }
   if (options.check) {
     const drift = await findDrift(options.out, plan.files, plan.managed);
     const written = drift.changed.length + drift.added.length;
@@ -157,17 +170,24 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     drifted = hasDrift(drift);
     if (drifted) reporter.drift(drift, options.out);
   } else {
-    counts = await commitTree(options.out, plan.files, plan.managed);
+    const known = last?.value.written?.out === resolve(options.out) ? last.value.written : undefined;
+    counts = await commitTree(options.out, plan.files, plan.managed, { known, hashes: hashes && new Map(Object.entries(hashes)) });
     if (separateIr !== undefined) await writeFileAtomic(options.ir!, separateIr);
+    phase('write');
   }
   if (cacheDir) {
-    const { files, ...rest } = run;
-    const written = options.check ? summary?.written : { out: resolve(options.out), stamps: await outputStamps(options.out, run.managed) };
-    await saveRun(cacheDir, runKey, { ...rest, fileCount: Object.keys(files).length, written } satisfies RunSummary);
+    await pageCache!.save();
+    emitCache!.save();
+    phase('save caches');
+    const written = options.check
+      ? summary?.written
+      : { out: resolve(options.out), stamps: outputStamps(options.out, run.managed), hashes: hashes! };
+    await saveRun(cacheDir, runKey, { ...run, fileCount: plan.files.size, written } satisfies RunSummary);
+    phase('save run summary');
   }
   return finish(run, counts, drifted);
 
-  function finish(result: Omit<RunOutputs, 'files'>, { written, unchanged, removed }: { written: number; unchanged: number; removed: number }, drift: boolean): number {
+  function finish(result: RunOutputs, { written, unchanged, removed }: { written: number; unchanged: number; removed: number }, drift: boolean): number {
     for (const diagnostic of result.diagnostics) reporter.diagnostic(diagnostic);
     const count = (severity: string): number => result.diagnostics.filter((d) => d.severity === severity).length;
     const warnings = count('warning');
@@ -180,10 +200,3 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
   }
 }
 
-/** The file contents of a cached run (stored under `<key>:files`), joined to its summary. */
-async function loadRunFiles(cacheDir: string, runKey: string, summary: RunSummary): Promise<RunOutputs | undefined> {
-  const files = await loadRun<Record<string, string>>(cacheDir, `${runKey}:files`, 'run-files.json');
-  if (!files) return undefined;
-  const { fileCount: _count, written: _written, ...rest } = summary;
-  return { ...rest, files };
-}

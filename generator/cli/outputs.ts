@@ -1,5 +1,8 @@
 /** The output tree under `--out`, by target: what `generate` writes and `--check` compares. */
+import type { EmitCache } from '../cache/emit.js';
 import type { Diagnostic, Ir } from '../ir/types.js';
+import type { SdkThread } from './sdk-thread.js';
+import { phase } from './timings.js';
 
 export const TARGETS = ['ir', 'sdk', 'docs'] as const;
 export type Target = (typeof TARGETS)[number];
@@ -16,28 +19,61 @@ export interface OutputPlan {
   diagnostics: Diagnostic[];
 }
 
+export interface PlanOptions {
+  /** Rendered docs pages and printed SDK files from earlier runs. */
+  cache?: EmitCache;
+  /** The SDK emitter on its own thread, started early (it then runs beside the docs emitter). */
+  sdkThread?: SdkThread;
+  /** The IR's JSON text when the caller already has it. */
+  irText?: string;
+}
+
 /** `irInTree`: false when `--ir` sends the IR elsewhere. */
-export async function planOutputs(ir: Ir, targets: Set<Target>, irInTree: boolean): Promise<OutputPlan> {
+export async function planOutputs(ir: Ir, targets: Set<Target>, irInTree: boolean, options: PlanOptions = {}): Promise<OutputPlan> {
   const files = new Map<string, string>();
   const managed: string[] = [];
   const diagnostics: Diagnostic[] = [];
-  if (targets.has('ir') && irInTree) {
-    files.set(TARGET_ENTRIES.ir, irJson(ir));
-    managed.push(TARGET_ENTRIES.ir);
-  }
+  const { cache } = options;
+  let sdk: Promise<Map<string, string>> | undefined;
   if (targets.has('sdk')) {
-    // Loaded on demand: ts-morph brings the TypeScript compiler, ~0.4 s of start-up.
-    const { emitSdk } = await import('../emit/sdk/index.js');
-    for (const [path, content] of emitSdk(ir)) files.set(`sdk/${path}`, content);
-    managed.push(TARGET_ENTRIES.sdk);
+    const known = cache?.sdkEntries() ?? new Map<string, string>();
+    if (options.sdkThread) {
+      const reply = options.sdkThread.emit({ irJson: options.irText ?? irJson(ir), known: [...known] });
+      sdk = reply.then(({ files: printed, used }) => {
+        cache?.recordSdk(used);
+        return new Map(printed);
+      });
+    } else {
+      // Loaded on demand: ts-morph brings the TypeScript compiler, ~0.4 s of start-up.
+      const { emitSdk } = await import('../emit/sdk/index.js');
+      const used: [string, string, string | undefined][] = [];
+      const printed = emitSdk(ir, {}, { known, used });
+      cache?.recordSdk(used);
+      sdk = Promise.resolve(printed);
+      phase('emit SDK');
+    }
   }
+  let docs: Map<string, string> | undefined;
   if (targets.has('docs')) {
     // Loaded on demand like the SDK emitter: Handlebars and the templates only when asked for.
     const { emitDocs } = await import('../emit/docs/index.js');
-    const docs = emitDocs(ir, { samples: 'fill' });
-    for (const [path, content] of docs.files) files.set(`${TARGET_ENTRIES.docs}/${path}`, content);
+    const emitted = emitDocs(ir, { samples: 'fill', cache });
+    docs = emitted.files;
+    diagnostics.push(...emitted.diagnostics);
+    phase('emit docs');
+  }
+  if (targets.has('ir') && irInTree) {
+    files.set(TARGET_ENTRIES.ir, options.irText ?? irJson(ir));
+    managed.push(TARGET_ENTRIES.ir);
+  }
+  if (sdk) {
+    for (const [path, content] of await sdk) files.set(`${TARGET_ENTRIES.sdk}/${path}`, content);
+    managed.push(TARGET_ENTRIES.sdk);
+    phase('SDK (other thread)');
+  }
+  if (docs) {
+    for (const [path, content] of docs) files.set(`${TARGET_ENTRIES.docs}/${path}`, content);
     managed.push(TARGET_ENTRIES.docs);
-    diagnostics.push(...docs.diagnostics);
   }
   return { files, managed, diagnostics };
 }

@@ -1,16 +1,33 @@
 /**
- * Puts a generated tree in place without ever leaving a half-written output: the whole
- * new tree is written to a temporary folder beside `out`, then each managed entry
- * (`ir.json`, `sdk/` …) is swapped in by rename. If anything fails, the previous
- * entries are moved back. Entries of `out` that we do not manage are never touched.
+ * Puts a generated tree in place without ever leaving a half-written output. Everything
+ * new is first written to a temporary folder beside `out`; only then is it moved in by
+ * rename. When a managed entry (`ir.json`, `sdk/` …) is new or most of it changed, the
+ * whole entry is swapped; otherwise only the files that changed are moved in one by one
+ * (and removed files moved out), so a one-page change does not rewrite 4,000 files. If
+ * anything fails, what was moved is moved back. Entries of `out` that we do not manage
+ * are never touched.
  */
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 
 export interface TreeWriteResult {
   written: number;
   unchanged: number;
   removed: number;
+}
+
+/** A file's content: text, or bytes as stored in the emit cache (UTF-8). */
+export type Content = string | Uint8Array;
+
+/**
+ * What the previous run left under `out`, per file: the stamp (`size:mtime:inode`) it
+ * had after the write and a hash of its content. A file whose stamp is unchanged still
+ * has that content, so it need not be read to be compared.
+ */
+export interface KnownOutput {
+  stamps: Record<string, string>;
+  hashes: Record<string, string>;
 }
 
 /** Relative paths of the files under `root` (forward slashes), [] when it does not exist. */
@@ -20,6 +37,25 @@ export async function listFiles(root: string): Promise<string[]> {
     .filter((entry) => entry.isFile())
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split('\\').join('/'))
     .sort();
+}
+
+/** The managed files present under `out` (paths relative to `out`), sorted. */
+export function listManaged(out: string, managed: string[]): string[] {
+  const paths: string[] = [];
+  for (const entry of managed) {
+    const target = join(out, entry);
+    let entries;
+    try {
+      entries = readdirSync(target, { recursive: true, withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOTDIR' && statSync(target).isFile()) paths.push(entry);
+      continue;
+    }
+    for (const item of entries) {
+      if (item.isFile()) paths.push(`${entry}/${relative(target, join(item.parentPath, item.name)).split('\\').join('/')}`);
+    }
+  }
+  return paths.sort();
 }
 
 /** The files of `out` that belong to the managed entries, with their content. */
@@ -38,51 +74,132 @@ export async function readManaged(out: string, managed: string[]): Promise<Map<s
   return files;
 }
 
-export async function commitTree(out: string, files: Map<string, string>, managed: string[]): Promise<TreeWriteResult> {
-  const current = await readManaged(out, managed);
-  const result: TreeWriteResult = { written: 0, unchanged: 0, removed: 0 };
-  for (const [path, content] of files) {
-    if (current.get(path) === content) result.unchanged += 1;
-    else result.written += 1;
-  }
-  for (const path of current.keys()) if (!files.has(path)) result.removed += 1;
-  if (result.written === 0 && result.removed === 0) return result;
+const entryOf = (path: string): string => path.split('/')[0]!;
 
-  await mkdir(dirname(out), { recursive: true });
-  const stage = await mkdtemp(join(dirname(out), `.${basename(out)}.tmp-`));
-  const backup = join(stage, '.previous');
-  const swapped: string[] = [];
-  try {
-    for (const [path, content] of files) {
-      await mkdir(dirname(join(stage, 'next', path)), { recursive: true });
-      await writeFile(join(stage, 'next', path), content);
+function sameContent(a: Content, b: Buffer): boolean {
+  return typeof a === 'string' ? b.length >= a.length && b.length <= a.length * 3 && b.toString('utf8') === a : Buffer.compare(a, b) === 0;
+}
+
+/**
+ * `hashes`: a hash of each new file's content, comparable with `known.hashes`; with both,
+ * files the previous run wrote and nobody touched since are not read.
+ */
+export async function commitTree(
+  out: string,
+  files: Map<string, Content>,
+  managed: string[],
+  options: { known?: KnownOutput; hashes?: Map<string, string> } = {},
+): Promise<TreeWriteResult> {
+  const { known, hashes } = options;
+  const present = new Set(listManaged(out, managed));
+  const result: TreeWriteResult = { written: 0, unchanged: 0, removed: 0 };
+  const changed: string[] = [];
+  for (const [path, content] of files) {
+    let same = false;
+    if (present.has(path)) {
+      const hash = hashes?.get(path);
+      if (known && hash !== undefined && known.hashes[path] === hash && known.stamps[path] !== undefined && known.stamps[path] === stampOf(join(out, path))) {
+        same = true;
+      } else {
+        same = sameContent(content, readFileSync(join(out, path)));
+      }
     }
-    await mkdir(out, { recursive: true });
-    await mkdir(backup, { recursive: true });
+    if (same) result.unchanged += 1;
+    else changed.push(path);
+  }
+  const removed = [...present].filter((path) => !files.has(path));
+  result.written = changed.length;
+  result.removed = removed.length;
+  if (changed.length === 0 && removed.length === 0) return result;
+
+  // Per entry: swap it whole when it is new or mostly rewritten, else move single files.
+  const perEntry = new Map<string, { total: number; changed: number; present: boolean }>();
+  for (const entry of managed) perEntry.set(entry, { total: 0, changed: 0, present: false });
+  for (const path of files.keys()) perEntry.get(entryOf(path))!.total += 1;
+  for (const path of [...changed, ...removed]) perEntry.get(entryOf(path))!.changed += 1;
+  for (const path of present) perEntry.get(entryOf(path))!.present = true;
+  const whole = new Set([...perEntry].filter(([, e]) => e.changed > 0 && (!e.present || e.changed * 4 > e.total)).map(([entry]) => entry));
+
+  mkdirSync(dirname(out), { recursive: true });
+  const stage = mkdtempSync(join(dirname(out), `.${basename(out)}.tmp-`));
+  const next = join(stage, 'next');
+  const backup = join(stage, '.previous');
+  const undo: (() => void)[] = [];
+  try {
+    const changedSet = new Set(changed);
+    const toWrite = [...files.keys()].filter((path) => whole.has(entryOf(path)) || changedSet.has(path));
+    const dirs = new Set(toWrite.map((path) => dirname(join(next, path))));
+    for (const dir of [...dirs].sort()) mkdirSync(dir, { recursive: true });
+    for (const path of toWrite) writeFileSync(join(next, path), files.get(path)!);
+    mkdirSync(out, { recursive: true });
+    mkdirSync(backup, { recursive: true });
+    const move = (from: string, to: string): void => {
+      mkdirSync(dirname(to), { recursive: true });
+      renameSync(from, to);
+      undo.push(() => renameSync(to, from));
+    };
     for (const entry of managed) {
-      const hasOld = await exists(join(out, entry));
-      if (hasOld) await rename(join(out, entry), join(backup, entry));
-      swapped.push(entry);
-      if (await exists(join(stage, 'next', entry))) await rename(join(stage, 'next', entry), join(out, entry));
+      const info = perEntry.get(entry)!;
+      if (info.changed === 0) continue;
+      if (whole.has(entry)) {
+        if (info.present || exists(join(out, entry))) move(join(out, entry), join(backup, entry));
+        if (exists(join(next, entry))) move(join(next, entry), join(out, entry));
+        continue;
+      }
+      for (const path of [...changed, ...removed].filter((p) => entryOf(p) === entry).sort()) {
+        if (present.has(path)) move(join(out, path), join(backup, path));
+        if (changedSet.has(path)) move(join(next, path), join(out, path));
+      }
+    }
+    // Folders emptied by removed files go too, as they would with a whole-entry swap.
+    for (const path of removed) {
+      if (whole.has(entryOf(path))) continue;
+      let dir = dirname(join(out, path));
+      while (dir !== out && dir.startsWith(join(out, entryOf(path)))) {
+        try {
+          rmdirSync(dir);
+        } catch {
+          break;
+        }
+        dir = dirname(dir);
+      }
     }
   } catch (error) {
-    for (const entry of swapped.reverse()) {
-      await rm(join(out, entry), { recursive: true, force: true });
-      if (await exists(join(backup, entry))) await rename(join(backup, entry), join(out, entry));
+    for (const step of undo.reverse()) {
+      try {
+        step();
+      } catch {
+        // keep undoing the rest
+      }
     }
     throw error;
   } finally {
-    await rm(stage, { recursive: true, force: true });
+    rmSync(stage, { recursive: true, force: true });
   }
   return result;
 }
 
-async function exists(path: string): Promise<boolean> {
-  return readdir(dirname(path)).then((names) => names.includes(basename(path)), () => false);
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `size:mtime:inode` of a file, undefined when it is absent. */
+export function stampOf(file: string): string | undefined {
+  try {
+    const stat = statSync(file);
+    return stat.isFile() ? `${stat.size}:${stat.mtimeMs}:${stat.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Write one file via a sibling temp file and rename: readers never see half of it. */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
+export async function writeFileAtomic(file: string, content: Content): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, content);

@@ -7,7 +7,10 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generate } from '../../generator/cli/generate.js';
 import { main } from '../../generator/cli/main.js';
+import { TARGETS } from '../../generator/cli/outputs.js';
+import { Reporter } from '../../generator/cli/reporter.js';
 import { parseMarkdownBlock, parseMarkdownSegment } from '../../generator/parse/markdown.js';
 import { parsePages, parsePagesAsync, readInputs, type PageInput } from '../../generator/parse/index.js';
 import { MIN_PAGES_PER_WORKER } from '../../generator/parse/workers.js';
@@ -29,6 +32,35 @@ function tree(root: string): Map<string, string> {
 }
 
 const run = (...args: string[]): Promise<number> => main(['generate', '--quiet', ...args], () => {});
+
+/** emit.pack (generator/cache/emit.ts): a 4-byte header length, a JSON header, the contents. */
+interface Pack {
+  header: { tool: string; docs: Record<string, { files: [string, [number, number, string]][] }>; sdk: Record<string, [number, number, string]> };
+  body: Buffer;
+}
+const POISON = 'stale output\n';
+
+function readPack(file: string): Pack {
+  const data = readFileSync(file);
+  const length = data.readUInt32LE(0);
+  return { header: JSON.parse(data.toString('utf8', 4, 4 + length)), body: data.subarray(4 + length) };
+}
+
+function writePack(file: string, { header, body }: Pack): void {
+  const head = Buffer.from(JSON.stringify(header));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(head.length, 0);
+  writeFileSync(file, Buffer.concat([length, head, body]));
+}
+
+/** Every content replaced by POISON (same keys and hashes); optionally another tool's fingerprint. */
+function poisoned(pack: Pack, tool = pack.header.tool): Pack {
+  const poison = Buffer.from(POISON);
+  const blob = ([, , hash]: [number, number, string]): [number, number, string] => [0, poison.length, hash];
+  for (const entry of Object.values(pack.header.docs)) entry.files = entry.files.map(([path, b]) => [path, blob(b)]);
+  for (const key of Object.keys(pack.header.sdk)) pack.header.sdk[key] = blob(pack.header.sdk[key]!);
+  return { header: { ...pack.header, tool }, body: poison };
+}
 
 describe('run cache', () => {
   it('gives byte-identical output warm (no change, one page changed) and cold', async () => {
@@ -67,9 +99,12 @@ describe('run cache', () => {
     const cold = tree(join(work, 'first'));
     // The same inputs, keys and shape, but another tool fingerprint and poisoned contents.
     for (const name of readdirSync(cache)) {
+      if (name === 'emit.pack') {
+        writePack(join(cache, name), poisoned(readPack(join(cache, name)), 'another-version'));
+        continue;
+      }
       const data = JSON.parse(readFileSync(join(cache, name), 'utf8'));
       data.tool = 'another-version';
-      if (name === 'run-files.json') for (const file of Object.keys(data.value)) data.value[file] = 'stale output\n';
       if (name === 'run.json') data.value.operations = 999;
       if (name === 'pages.json') for (const entry of Object.values<{ page?: { summary?: string } }>(data.entries)) if (entry.page) entry.page.summary = 'stale';
       writeFileSync(join(cache, name), JSON.stringify(data));
@@ -78,6 +113,50 @@ describe('run cache', () => {
     expect(await main(['generate', '--docs', DOCS_SRC, '--out', join(work, 'second'), '--cache-dir', cache], (line) => lines.push(line))).toBe(0);
     expect(tree(join(work, 'second'))).toEqual(cold);
     expect(lines.at(-1)).not.toContain('999 operations');
+  });
+});
+
+describe('emit cache', () => {
+  const edit = (file: string, from: RegExp, to: string): void => {
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(from);
+    writeFileSync(file, text.replace(from, to));
+  };
+
+  it('re-renders exactly what a change reaches: poisoned entries of unchanged inputs are reused, changed inputs never hit', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'docs-to-sdk-emit-'));
+    const docs = join(work, 'docs');
+    cpSync(DOCS_SRC, docs, { recursive: true });
+    const cache = join(work, 'cache');
+    const out = join(work, 'out');
+    expect(await run('--docs', docs, '--out', out, '--cache-dir', cache)).toBe(0);
+    // Same tool, same keys, every content replaced: only entries whose inputs did not change may show up.
+    writePack(join(cache, 'emit.pack'), poisoned(readPack(join(cache, 'emit.pack'))));
+    // An operation's title, and a field description of a model other operations reach.
+    edit(join(docs, 'zh/node/management/管理-webhook/create-webhook.md'), /^# (.*)$/m, '# $1（改）');
+    const modelPage = join(docs, 'zh/node/management/管理-webhook/create-webhook.md');
+    edit(modelPage, /(### <a id="WebhookDto"><\/a> WebhookDto[\s\S]*?\| webhookId \| string \| )/, '$1改 ');
+    expect(await run('--docs', docs, '--out', out, '--cache-dir', cache)).toBe(0);
+    expect(await run('--docs', docs, '--out', join(work, 'cold'), '--no-cache')).toBe(0);
+    const warm = tree(out);
+    const cold = tree(join(work, 'cold'));
+    const reached = [...cold.keys()].filter((path) => path.startsWith('docs/') && (path.includes('create-webhook') || cold.get(path)!.includes('<a id="WebhookDto">')));
+    expect(reached.length).toBeGreaterThan(12);
+    for (const path of reached) expect(warm.get(path), path).toBe(cold.get(path));
+    for (const path of [...cold.keys()].filter((p) => p.startsWith('sdk/src/') && !p.includes('/http/'))) {
+      if (/\bWebhookDto\b/.test(cold.get(path)!) || path.endsWith('Client.ts')) expect(warm.get(path), path).toBe(cold.get(path));
+    }
+    // Entries of unchanged inputs were reused (they are poisoned): the cache is really used.
+    expect([...warm.values()].some((content) => content === POISON)).toBe(true);
+  });
+
+  it('gives the same output with the SDK emitted on its own thread', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'docs-to-sdk-emit-'));
+    const reporter = new Reporter({ quiet: true, out: () => {} });
+    const base = { docs: DOCS_SRC, only: [...TARGETS], cache: false };
+    expect(await generate({ ...base, out: join(work, 'thread'), sdkThread: true }, reporter)).toBe(0);
+    expect(await generate({ ...base, out: join(work, 'inline'), sdkThread: false }, reporter)).toBe(0);
+    expect(tree(join(work, 'thread'))).toEqual(tree(join(work, 'inline')));
   });
 });
 

@@ -3,8 +3,9 @@
  * × locale, laid out like the docs-factory pages, plus a sidebar per locale. Returns
  * relative path → content and the warnings it raised (a locale with no text of its own).
  */
+import { createHash } from 'node:crypto';
 import { compareDiagnostics, compareStrings } from '../../ir/diagnostics.js';
-import { LOCALES, SDK_LANGUAGES, type Diagnostic, type Ir, type Locale, type SdkLanguage } from '../../ir/types.js';
+import { LOCALES, SDK_LANGUAGES, type Diagnostic, type Ir, type Locale, type Model, type Operation, type SdkLanguage, type TypeRef } from '../../ir/types.js';
 import { registerPartial, render } from '../templates.js';
 import { sidebar } from './sidebar.js';
 import { pageView, type Fallbacks, type SampleMode } from './view.js';
@@ -18,6 +19,26 @@ export interface DocsOptions {
   /** Limit to these SDK languages / locales (default: all). */
   sdks?: readonly SdkLanguage[];
   locales?: readonly Locale[];
+  /**
+   * Rendered pages from earlier runs (generator/cache/emit.ts). The pages of one
+   * operation in one locale (one per SDK language) are a group, keyed by a hash of all
+   * they are made from: the operation, every model it lists or reaches, the IR's frame,
+   * the locale, SDK languages and sample mode (the tool version keys the whole cache).
+   * A group found there is not rendered again; what it recorded about locale fallbacks
+   * is replayed, so warnings are the same as in a run without the cache.
+   */
+  cache?: DocsGroupCache;
+}
+
+/** Fallbacks as plain data, for the cache. */
+export interface RecordedFallbacks {
+  missing: [string, string[]][];
+  present: string[];
+}
+
+export interface DocsGroupCache {
+  get(key: string): { files: [string, string][]; fallbacks: RecordedFallbacks } | undefined;
+  set(key: string, files: [string, string][], fallbacks: RecordedFallbacks): void;
 }
 
 export interface DocsOutput {
@@ -36,16 +57,75 @@ export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput {
   const files = new Map<string, string>();
   const memo = new Map<string, unknown>();
   const operations = [...ir.operations].sort((a, b) => compareStrings(a.id, b.id));
+  const sdks = options.sdks ?? SDK_LANGUAGES;
+  const mode = options.samples ?? 'fill';
+  const { cache } = options;
+  const render = (operation: Operation, locale: Locale, into: Fallbacks, tables: Map<string, unknown>): [string, string][] =>
+    sdks.map((sdk) => [
+      pagePath(locale, sdk, operation.module, operation.tag, operation.slug),
+      renderPage(pageView(ir, models, operation, sdk, locale, mode, into, tables)),
+    ]);
+  const frame = JSON.stringify(ir.frame ?? null);
   for (const locale of options.locales ?? LOCALES) {
-    for (const sdk of options.sdks ?? SDK_LANGUAGES) {
-      for (const operation of operations) {
-        const view = pageView(ir, models, operation, sdk, locale, options.samples ?? 'fill', fallbacks, memo);
-        files.set(pagePath(locale, sdk, operation.module, operation.tag, operation.slug), render('docs/page.hbs', view));
+    for (const operation of operations) {
+      if (!cache) {
+        // One memo for the whole run: tables are built once per locale, shared by all pages.
+        for (const [path, content] of render(operation, locale, fallbacks, memo)) files.set(path, content);
+        continue;
       }
+      const key = groupKey(operation, models, frame, locale, sdks, mode);
+      let group = cache.get(key);
+      if (!group) {
+        // A group is rendered on its own (own memo, own fallbacks), so what it records is complete.
+        const own: Fallbacks = { missing: new Map(), present: new Set() };
+        group = { files: render(operation, locale, own, new Map()), fallbacks: recordFallbacks(own) };
+        cache.set(key, group.files, group.fallbacks);
+      }
+      for (const [path, content] of group.files) files.set(path, content);
+      replayFallbacks(group.fallbacks, fallbacks);
     }
     files.set(`${locale}/sidebar.json`, `${JSON.stringify(sidebar(operations, locale), null, 2)}\n`);
   }
   return { files: new Map([...files.entries()].sort(([a], [b]) => compareStrings(a, b))), diagnostics: fallbackWarnings(ir, fallbacks) };
+}
+
+const renderPage = (view: object): string => render('docs/page.hbs', view);
+
+/** Hash of everything a group of pages is made from (see DocsOptions.cache). */
+function groupKey(operation: Operation, models: Map<string, Model>, frame: string, locale: Locale, sdks: readonly SdkLanguage[], mode: string): string {
+  const hash = createHash('sha256').update(`${locale}\0${sdks.join(',')}\0${mode}\0${frame}\0`).update(JSON.stringify(operation));
+  for (const name of reachableModels(operation, models)) hash.update('\0').update(JSON.stringify(models.get(name)));
+  return hash.digest('hex');
+}
+
+/** Names of the models an operation lists (layout) or reaches through its fields, transitively, sorted. */
+function reachableModels(operation: Operation, models: Map<string, Model>): string[] {
+  const seen = new Set<string>();
+  const visit = (type: TypeRef): void => {
+    if (type.kind === 'array') visit(type.items);
+    else if (type.kind === 'ref') add(type.name);
+  };
+  const add = (name: string): void => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const field of models.get(name)?.fields ?? []) visit(field.type);
+  };
+  for (const name of operation.layout?.models ?? []) add(name);
+  for (const field of [...operation.request.fields, ...operation.response.fields]) visit(field.type);
+  return [...seen].sort(compareStrings);
+}
+
+function recordFallbacks(fallbacks: Fallbacks): RecordedFallbacks {
+  return { missing: [...fallbacks.missing].map(([key, what]) => [key, [...what]]), present: [...fallbacks.present] };
+}
+
+function replayFallbacks(recorded: RecordedFallbacks, into: Fallbacks): void {
+  for (const [key, what] of recorded.missing) {
+    const entry = into.missing.get(key) ?? new Set<string>();
+    for (const item of what) entry.add(item);
+    into.missing.set(key, entry);
+  }
+  for (const key of recorded.present) into.present.add(key);
 }
 
 /**

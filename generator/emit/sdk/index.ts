@@ -2,6 +2,7 @@
  * The SDK emitter's public surface: IR → the files of a publishable TypeScript package,
  * as a map of relative path → content (the caller decides where and whether to write).
  */
+import { createHash } from 'node:crypto';
 import { IndentationText, NewLineKind, Project, QuoteKind, type SourceFileStructure } from 'ts-morph';
 import type { Ir } from '../../ir/types.js';
 import { registerPartial, render } from '../templates.js';
@@ -34,7 +35,18 @@ const RUNTIME_TEMPLATES = [
   'src/http/AuthenticationClientBase.ts',
 ];
 
-export function emitSdk(ir: Ir, options: Partial<SdkOptions> = {}): Map<string, string> {
+/**
+ * Printed files from earlier runs, by a hash of the file's path and ts-morph structure
+ * (generator/cache/emit.ts): a structure found in `known` is not printed again, and when
+ * all are found no ts-morph project is created. `used` receives every file's key, path
+ * and, for files printed now, the text.
+ */
+export interface SdkPrintCache {
+  known: Map<string, string>;
+  used: [key: string, path: string, text: string | undefined][];
+}
+
+export function emitSdk(ir: Ir, options: Partial<SdkOptions> = {}, cache?: SdkPrintCache): Map<string, string> {
   const settings = { ...DEFAULT_SDK_OPTIONS, ...options };
   const { types, clients } = declareSdk(ir);
   const files = new Map<string, string>();
@@ -49,25 +61,35 @@ export function emitSdk(ir: Ir, options: Partial<SdkOptions> = {}): Map<string, 
     structures.set(`src/${CLIENT_CLASS[module]}.ts`, clientFile(module, clients[module]));
   }
   const header = render('sdk/header.hbs', {});
-  for (const [path, text] of printStructures(structures)) files.set(path, header + text);
+  for (const [path, text] of printStructures(structures, cache)) files.set(path, header + text);
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** One in-memory ts-morph project; each file is created from its whole structure in one call. */
-function printStructures(structures: Map<string, SourceFileStructure>): Map<string, string> {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    skipFileDependencyResolution: true,
-    manipulationSettings: {
-      indentationText: IndentationText.TwoSpaces,
-      quoteKind: QuoteKind.Single,
-      newLineKind: NewLineKind.LineFeed,
-      useTrailingCommas: true,
-    },
-  });
+/** One in-memory ts-morph project (only if something is not in the cache); each file is created from its whole structure in one call. */
+function printStructures(structures: Map<string, SourceFileStructure>, cache?: SdkPrintCache): Map<string, string> {
+  let project: Project | undefined;
   const printed = new Map<string, string>();
   for (const [path, structure] of structures) {
-    printed.set(path, project.createSourceFile(path, structure).getFullText());
+    const key = cache ? createHash('sha256').update(path).update('\0').update(JSON.stringify(structure)).digest('hex') : '';
+    const known = cache?.known.get(key);
+    if (known !== undefined) {
+      printed.set(path, known);
+      cache!.used.push([key, path, undefined]);
+      continue;
+    }
+    project ??= new Project({
+      useInMemoryFileSystem: true,
+      skipFileDependencyResolution: true,
+      manipulationSettings: {
+        indentationText: IndentationText.TwoSpaces,
+        quoteKind: QuoteKind.Single,
+        newLineKind: NewLineKind.LineFeed,
+        useTrailingCommas: true,
+      },
+    });
+    const text = project.createSourceFile(path, structure).getFullText();
+    printed.set(path, text);
+    cache?.used.push([key, path, text]);
   }
   return printed;
 }

@@ -1,0 +1,35 @@
+/** Starts the SDK worker (sdk-worker.ts) early and hands it the IR once there is one. */
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { SdkReply, SdkRequest } from './sdk-worker.js';
+
+export interface SdkThread {
+  emit(request: SdkRequest): Promise<SdkReply>;
+  stop(): void;
+}
+
+function workerUrl(): URL {
+  const bundled = (globalThis as { __DOCS_TO_SDK__?: { sdkWorker?: string } }).__DOCS_TO_SDK__?.sdkWorker;
+  return bundled ? pathToFileURL(bundled) : new URL('./sdk-worker-entry.js', import.meta.url);
+}
+
+export function startSdkThread(): SdkThread {
+  const worker = new Worker(workerUrl());
+  let failure: Error | undefined;
+  const failed = new Promise<never>((_, reject) => {
+    worker.once('error', (error) => reject((failure = error)));
+    worker.once('exit', (code) => reject((failure ??= new Error(`SDK worker exited with code ${code}`))));
+  });
+  failed.catch(() => {});
+  return {
+    emit(request) {
+      if (failure) return Promise.reject(failure);
+      const reply = new Promise<SdkReply>((resolve) => worker.once('message', resolve));
+      worker.postMessage(request);
+      return Promise.race([reply, failed]).finally(() => void worker.terminate());
+    },
+    stop() {
+      void worker.terminate();
+    },
+  };
+}
