@@ -5,14 +5,12 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigError, loadConfig, type GeneratorConfig } from '../config/index.js';
+import type { GeneratorConfig } from '../config/index.js';
 import { contentHash, EmitCache } from '../cache/emit.js';
 import { contentKey, DiskPageCache, hashOf, loadRun, saveRun } from '../cache/index.js';
 import { compareDiagnostics } from '../ir/diagnostics.js';
 import type { Diagnostic } from '../ir/types.js';
-import { parsePagesAsync, readInputs } from '../parse/index.js';
-import { defaultThreads } from '../parse/workers.js';
-import { findDrift, hasDrift } from './check.js';
+import { readInputs } from '../parse/inputs.js';
 import { irJson, planOutputs, type Target } from './outputs.js';
 import type { Reporter } from './reporter.js';
 import { phase } from './timings.js';
@@ -91,9 +89,9 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
   let config: GeneratorConfig | undefined;
   const configFile = options.config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
   try {
-    if (configFile) config = loadConfig(configFile);
+    if (configFile) config = (await import('../config/index.js')).loadConfig(configFile);
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
+    if (!(error instanceof (await import('../config/index.js')).ConfigError)) throw error;
     reporter.error(error.message);
     return EXIT_USAGE;
   }
@@ -126,6 +124,8 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
   const pageCache = cacheDir ? await DiskPageCache.open(cacheDir) : undefined;
   const emitCache = cacheDir ? EmitCache.open(cacheDir) : undefined;
   phase('open caches');
+  // The parser (remark, micromark) loads only when something must be parsed.
+  const [{ parsePagesAsync }, { defaultThreads }] = await Promise.all([import('../parse/index.js'), import('../parse/workers.js')]);
   const { ir, pages } = await parsePagesAsync(inputs, {
     config,
     cache: pageCache,
@@ -164,6 +164,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     for (const [path, content] of plan.files) hashes[path] = emitCache.hashes.get(path) ?? contentHash(content);
   }
   if (options.check) {
+    const { findDrift, hasDrift } = await import('./check.js');
     const drift = await findDrift(options.out, plan.files, plan.managed);
     const written = drift.changed.length + drift.added.length;
     counts = { written, unchanged: plan.files.size - written, removed: drift.removed.length };

@@ -6,17 +6,17 @@
  * run on worker threads for large folders), then all pages are assembled into operations
  * and models (cheap, always in this thread).
  */
-import { readFile } from 'node:fs/promises';
-import fg from 'fast-glob';
 import { compareDiagnostics, compareStrings, DiagnosticSink } from '../ir/diagnostics.js';
 import { IR_VERSION, type Ir, type Operation, type TypeRef } from '../ir/types.js';
 import { applyOverrides, type GeneratorConfig } from '../config/index.js';
 import { mergeModels, mergeOperation, pageFrame, operationKey, typeText, type OperationKey } from './merge.js';
 import type { PageDoc } from './page.js';
+import { readInputs } from './inputs.js';
 import { readPageResult, type PageInput, type PageResult } from './read-page.js';
 import { MIN_PAGES_PER_WORKER, readPagesInWorkers } from './workers.js';
 
 export type { PageInput, PageResult };
+export { findPages, readInputs } from './inputs.js';
 
 /** Page results by content key, kept between runs by the caller (see generator/cache). */
 export interface PageResultCache {
@@ -39,16 +39,6 @@ export interface ParseResult {
   pages: number;
   /** Pages read afresh (not from the cache). */
   parsed: number;
-}
-
-export async function findPages(root: string): Promise<string[]> {
-  const files = await fg('**/*.{md,txt}', { cwd: root, onlyFiles: true, dot: false, caseSensitiveMatch: false });
-  return files.sort(compareStrings);
-}
-
-export async function readInputs(root: string): Promise<PageInput[]> {
-  const files = await findPages(root);
-  return Promise.all(files.map(async (file) => ({ file, content: await readFile(`${root}/${file}`) })));
 }
 
 export async function parseDocsFolder(root: string, options: ParseOptions = {}): Promise<ParseResult> {
