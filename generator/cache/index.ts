@@ -2,7 +2,7 @@
  * A content-hash cache between runs, in an ignored folder (default `.cache/docs-to-sdk`).
  * Every entry is keyed by the tool's own fingerprint (a hash of its sources and
  * templates), so a cache written by another version of docs-to-sdk is ignored, never
- * trusted. Files: page results by page content (`pages.json`), the last run's summary
+ * trusted. Files: page results by page content (`pages.pack`), the last run's summary
  * by the hash of all its inputs (`run.json`), rendered output (`emit.pack`, emit.ts).
  * A damaged cache is discarded silently; it is only a cache.
  */
@@ -28,24 +28,38 @@ export function contentKey(input: PageInput): string {
   return createHash('sha1').update(input.file).update('\0').update(input.content).digest('hex');
 }
 
-interface PageCacheFile {
+/**
+ * `pages.pack`: a 4-byte length, a JSON header (tool fingerprint, offset and length of
+ * each entry) and each page result as its own JSON text. A run that changed one page
+ * parses the results it uses and rewrites the file from the old bytes plus the new
+ * entry, instead of serializing all of them again.
+ */
+interface PagePackHeader {
   tool: string;
-  entries: Record<string, PageResult>;
+  entries: Record<string, [number, number]>;
 }
 
 export class DiskPageCache implements PageResultCache {
-  private readonly used = new Map<string, PageResult>();
+  private readonly used = new Map<string, Buffer | PageResult>();
   private dirty = false;
 
   private constructor(
     private readonly file: string,
-    private readonly loaded: Record<string, PageResult>,
+    private readonly header: PagePackHeader,
+    private readonly body: Buffer,
   ) {}
 
   static async open(dir: string): Promise<DiskPageCache> {
-    const file = join(dir, 'pages.json');
-    const data = await readJson<PageCacheFile>(file);
-    return new DiskPageCache(file, data?.tool === toolFingerprint() ? data.entries : {});
+    const file = join(dir, 'pages.pack');
+    try {
+      const data = await readFile(file);
+      const length = data.readUInt32LE(0);
+      const header = JSON.parse(data.toString('utf8', 4, 4 + length)) as PagePackHeader;
+      if (header.tool === toolFingerprint() && header.entries) return new DiskPageCache(file, header, data.subarray(4 + length));
+    } catch {
+      // absent or damaged: start empty
+    }
+    return new DiskPageCache(file, { tool: toolFingerprint(), entries: {} }, Buffer.alloc(0));
   }
 
   keyOf(input: PageInput): string {
@@ -53,9 +67,16 @@ export class DiskPageCache implements PageResultCache {
   }
 
   get(key: string): PageResult | undefined {
-    const hit = this.loaded[key];
-    if (hit) this.used.set(key, hit);
-    return hit;
+    const at = this.header.entries[key];
+    if (!at) return undefined;
+    const bytes = this.body.subarray(at[0], at[0] + at[1]);
+    try {
+      const result = JSON.parse(bytes.toString('utf8')) as PageResult;
+      this.used.set(key, bytes);
+      return result;
+    } catch {
+      return undefined;
+    }
   }
 
   set(key: string, result: PageResult): void {
@@ -65,8 +86,20 @@ export class DiskPageCache implements PageResultCache {
 
   /** Writes the entries this run used (others are pruned), when anything changed. */
   async save(): Promise<void> {
-    if (!this.dirty && this.used.size === Object.keys(this.loaded).length) return;
-    await writeJson(this.file, { tool: toolFingerprint(), entries: Object.fromEntries(this.used) } satisfies PageCacheFile);
+    if (!this.dirty && this.used.size === Object.keys(this.header.entries).length) return;
+    const header: PagePackHeader = { tool: toolFingerprint(), entries: {} };
+    const chunks: Buffer[] = [];
+    let offset = 0;
+    for (const [key, value] of this.used) {
+      const bytes = Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value));
+      header.entries[key] = [offset, bytes.length];
+      chunks.push(bytes);
+      offset += bytes.length;
+    }
+    const head = Buffer.from(JSON.stringify(header));
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(head.length, 0);
+    await writeBytes(this.file, Buffer.concat([length, head, ...chunks]));
   }
 }
 
@@ -101,10 +134,14 @@ async function readJson<T>(file: string): Promise<T | undefined> {
 }
 
 async function writeJson(file: string, value: unknown): Promise<void> {
+  await writeBytes(file, JSON.stringify(value));
+}
+
+async function writeBytes(file: string, data: string | Buffer): Promise<void> {
   try {
     await mkdir(dirname(file), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify(value));
+    await writeFile(temp, data);
     await rename(temp, file);
   } catch {
     // A cache that cannot be written costs speed, not correctness.

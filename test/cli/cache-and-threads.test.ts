@@ -103,10 +103,25 @@ describe('run cache', () => {
         writePack(join(cache, name), poisoned(readPack(join(cache, name)), 'another-version'));
         continue;
       }
+      if (name === 'pages.pack') {
+        // Every page result with a stale summary, under another tool's fingerprint.
+        const { header, body } = readPack(join(cache, name)) as unknown as { header: { tool: string; entries: Record<string, [number, number]> }; body: Buffer };
+        const parts: Buffer[] = [];
+        let offset = 0;
+        for (const [key, [start, length]] of Object.entries(header.entries)) {
+          const entry = JSON.parse(body.toString('utf8', start, start + length));
+          if (entry.page) entry.page.summary = 'stale';
+          const bytes = Buffer.from(JSON.stringify(entry));
+          header.entries[key] = [offset, bytes.length];
+          parts.push(bytes);
+          offset += bytes.length;
+        }
+        writePack(join(cache, name), { header: { ...header, tool: 'another-version' }, body: Buffer.concat(parts) } as unknown as Pack);
+        continue;
+      }
       const data = JSON.parse(readFileSync(join(cache, name), 'utf8'));
       data.tool = 'another-version';
       if (name === 'run.json') data.value.operations = 999;
-      if (name === 'pages.json') for (const entry of Object.values<{ page?: { summary?: string } }>(data.entries)) if (entry.page) entry.page.summary = 'stale';
       writeFileSync(join(cache, name), JSON.stringify(data));
     }
     const lines: string[] = [];
