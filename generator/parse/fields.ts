@@ -16,7 +16,7 @@ import {
   type Problem,
 } from './cells.js';
 import type { SourceText } from './source-text.js';
-import type { RawTable, TableRow } from './table.js';
+import { writtenPadding, type RawTable, type TableRow } from './table.js';
 import { columnRole, CONDITIONAL_PRESENCE, parseRequiredWord, type ColumnRole } from './vocabulary.js';
 
 export interface ParsedField {
@@ -87,9 +87,10 @@ export function readFieldTable(
 }
 
 /** Everything readRows reads, except where the rows are (whole cells and lines, so new cell properties count too). */
+/** A table's cells are a function of its source lines (and of which rows were joined from several), so those are the key. */
 function readingKey(table: RawTable, columns: ColumnMap, locale: Locale): string {
-  let key = `${locale}\u0002${JSON.stringify(table.header)}\u0002${JSON.stringify(columns)}`;
-  for (const row of table.rows) key += `\u0000${row.joined ? 'J' : ''}${row.sourceLine}\u0001${JSON.stringify(row.cells)}`;
+  let key = `${locale}\u0002${table.header.map((cell) => cell.raw).join('\u0003')}\u0002${JSON.stringify(columns)}`;
+  for (const row of table.rows) key += `\u0000${row.joined ? 'J' : ''}${row.sourceLine}\u0001${row.cells.length}`;
   return key;
 }
 
@@ -174,7 +175,7 @@ function keptTrailingSpace(row: TableRow, columns: ColumnMap, width: number): st
   const at = columns.description;
   if (at === undefined || row.cells.length !== width) return '';
   const cell = row.cells[at]!;
-  return /<br\s*\/?>$/i.test(cell.raw) ? cell.trailing.replace(/[\t ]$/, '') : '';
+  return /<br\s*\/?>$/i.test(cell.raw) ? writtenPadding(row, at).replace(/[\t ]$/, '') : '';
 }
 
 /**

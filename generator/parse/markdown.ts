@@ -18,7 +18,7 @@
  * remark-gfm (autolink literals, footnotes, strikethrough, task lists) builds nodes we
  * never read and cost 30% of parse time over the corpus (4.0 s → 2.8 s).
  */
-import type { Code, Root, RootContent } from 'mdast';
+import type { AlignType, Code, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { Point, Position } from 'unist';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
@@ -94,6 +94,11 @@ function stitch(lines: readonly string[], text: string): Root {
       continue;
     }
     if (chunk.lines.every((line) => BLANK.test(line))) continue;
+    const table = tableNode(chunk);
+    if (table) {
+      children.push(table);
+      continue;
+    }
     const tree = parseMarkdownBlock(chunk.lines.join('\n'));
     if (chunk.line === 0) children.push(...tree.children);
     else for (const node of tree.children) children.push(shifted(node, chunk.line, chunk.offset));
@@ -184,6 +189,90 @@ function codeNode(chunk: Chunk, lang: string): Code {
       end: { line: chunk.line + lines.length, column: close.length + 1, offset: chunk.offset + length },
     },
   };
+}
+
+const TABLE_LINE = /^ {0,3}\|/;
+const DELIMITER_CELL = /^[ \t]*:?-+:?[ \t]*$/;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * A chunk that is exactly one GFM table — every non-blank line a `|` row, a delimiter
+ * row second, blank lines only at the end — built directly: remark on tables is most of
+ * the parse time, and the parser reads cells only as text. Table, row and cell positions
+ * are remark's; a cell's inline content is one `text` node spanning what remark's inline
+ * nodes span (test/cli/cache-and-threads.test.ts compares the two over the corpus).
+ * Anything less plain (rows without a leading pipe, astral characters, a short
+ * delimiter row) goes to remark.
+ */
+function tableNode(chunk: Chunk): Table | undefined {
+  let count = chunk.lines.length;
+  while (count > 0 && BLANK.test(chunk.lines[count - 1]!)) count -= 1;
+  const lines = chunk.lines.slice(0, count);
+  if (lines.length < 2 || !lines.every((line) => TABLE_LINE.test(line) && !SURROGATE.test(line))) return undefined;
+  let offset = chunk.offset;
+  const rows: TableRow[] = [];
+  const splits = lines.map((line, index) => {
+    const split = splitRow(line, chunk.line + index + 1, offset);
+    offset += line.length + 1;
+    return split;
+  });
+  const [header, delimiter] = splits as [RowSplit, RowSplit];
+  if (header.cells.length !== delimiter.cells.length) return undefined;
+  const align: AlignType[] = [];
+  for (const cell of delimiter.cells) {
+    const text = lines[1]!.slice(cell.contentStart - delimiter.lineOffset, cell.contentEnd - delimiter.lineOffset);
+    if (!DELIMITER_CELL.test(text)) return undefined;
+    const left = text.startsWith(':');
+    const right = text.endsWith(':');
+    align.push(left && right ? 'center' : left ? 'left' : right ? 'right' : null);
+  }
+  splits.forEach((split, index) => {
+    if (index !== 1) rows.push(split.row);
+  });
+  const first = rows[0]!.position!.start;
+  const last = splits[splits.length - 1]!.row.position!.end;
+  return { type: 'table', align, children: rows, position: { start: { line: chunk.line + 1, column: first.column, offset: first.offset }, end: last } };
+}
+
+interface RowSplit {
+  row: TableRow;
+  lineOffset: number;
+  cells: { contentStart: number; contentEnd: number }[];
+}
+
+/** One `|` row → its cells, split at unescaped pipes, with remark's positions. */
+function splitRow(line: string, lineNumber: number, lineOffset: number): RowSplit {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end -= 1;
+  const pipes: number[] = [];
+  for (let index = line.indexOf('|'); index < end; index += 1) {
+    if (line[index] !== '|') continue;
+    let backslashes = 0;
+    while (index - backslashes - 1 >= 0 && line[index - backslashes - 1] === '\\') backslashes += 1;
+    if (backslashes % 2 === 0) pipes.push(index);
+  }
+  const closed = pipes.length > 1 && pipes[pipes.length - 1] === end - 1;
+  const bounds: [number, number, number][] = []; // cell start, content from, content to
+  for (let i = 0; i < pipes.length - (closed ? 1 : 0); i += 1) {
+    const from = pipes[i]!;
+    const to = pipes[i + 1] ?? end;
+    bounds.push([from, from + 1, to]);
+  }
+  const point = (column: number) => ({ line: lineNumber, column: column + 1, offset: lineOffset + column });
+  const cells: TableCell[] = [];
+  const contents: RowSplit['cells'] = [];
+  bounds.forEach(([start, from, to], index) => {
+    let a = from;
+    let b = to;
+    while (a < b && (line[a] === ' ' || line[a] === '\t')) a += 1;
+    while (b > a && (line[b - 1] === ' ' || line[b - 1] === '\t')) b -= 1;
+    const cellEnd = index === bounds.length - 1 ? end : to;
+    const children: TableCell['children'] = a < b ? [{ type: 'text', value: line.slice(a, b), position: { start: point(a), end: point(b) } }] : [];
+    cells.push({ type: 'tableCell', children, position: { start: point(start), end: point(cellEnd) } });
+    contents.push({ contentStart: lineOffset + a, contentEnd: lineOffset + b });
+  });
+  const row: TableRow = { type: 'tableRow', children: cells, position: { start: point(pipes[0] ?? 0), end: point(end) } };
+  return { row, lineOffset, cells: contents };
 }
 
 /** A copy of a (shared, read-only) node with every position moved down by a chunk's start. */

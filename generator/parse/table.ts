@@ -6,8 +6,6 @@ import type { SourceText } from './source-text.js';
 export interface CellText {
   /** The cell's Markdown as written, escaped pipes unescaped, trimmed. */
   raw: string;
-  /** Whitespace after the content, before the closing pipe (the padding as written). */
-  trailing: string;
 }
 
 export interface TableRow {
@@ -33,7 +31,7 @@ export function readTable(table: Table, segment: Segment, source: SourceText): R
     const first = cell.children[0]?.position?.start.offset;
     const last = cell.children[cell.children.length - 1]?.position?.end.offset;
     const raw = first === undefined || last === undefined ? '' : segment.text.slice(first, last);
-    return { raw: raw.replace(/\\\|/g, '|').trim(), trailing: '' };
+    return { raw: raw.replace(/\\\|/g, '|').trim() };
   };
   return {
     header: headerRow ? headerRow.children.map(cellText) : [],
@@ -41,11 +39,16 @@ export function readTable(table: Table, segment: Segment, source: SourceText): R
     rows: bodyRows.map((row) => {
       const lineIndex = lineIndexOf(row.position?.start.line);
       const sourceLine = source.lines[lineIndex] ?? '';
-      const cells = row.children.map(cellText);
-      // Padding as written: the parsed block may have had its padding squeezed (segments.ts).
-      const written = sourceLine.trim().replace(/^\|/, '').split(/(?<!\\)\|/);
-      cells.forEach((cell, index) => (cell.trailing = /\s*$/.exec(written[index] ?? '')![0]));
-      return { cells, lineIndex, sourceLine, joined: source.joined?.[lineIndex] === true };
+      return { cells: row.children.map(cellText), lineIndex, sourceLine, joined: source.joined?.[lineIndex] === true };
     }),
   };
+}
+
+/**
+ * The whitespace after cell `index`'s content, before its closing pipe, as the page
+ * wrote it (the text remark parsed may have had its padding squeezed, see segments.ts).
+ */
+export function writtenPadding(row: TableRow, index: number): string {
+  const written = row.sourceLine.trim().replace(/^\|/, '').split(/(?<!\\)\|/);
+  return /\s*$/.exec(written[index] ?? '')![0];
 }

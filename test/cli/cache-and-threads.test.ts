@@ -200,10 +200,26 @@ describe('worker threads', () => {
   });
 });
 
+/**
+ * Plain tables are built without remark; their cells' inline content is then one text
+ * node spanning what remark's inline nodes span (all the parser reads). Trees are
+ * compared with every cell's content reduced to that span.
+ */
+function cellSpans(node: unknown): unknown {
+  const { type, children, position } = node as { type: string; children?: { position: { start: unknown; end: unknown } }[]; position?: unknown };
+  if (type === 'tableCell') {
+    const span = children && children.length > 0 ? [{ type: 'text', position: { start: children[0]!.position.start, end: children[children.length - 1]!.position.end } }] : [];
+    return { type, position, children: span };
+  }
+  const copy: Record<string, unknown> = { ...(node as object) };
+  if (children) copy.children = children.map(cellSpans);
+  return copy;
+}
+
 describe('chunked segment parsing', () => {
   const same = (text: string): void => {
     const lines = text.split('\n');
-    expect(JSON.stringify(parseMarkdownSegment(lines))).toBe(JSON.stringify(parseMarkdownBlock(text)));
+    expect(JSON.stringify(cellSpans(parseMarkdownSegment(lines)))).toBe(JSON.stringify(cellSpans(parseMarkdownBlock(text))));
   };
 
   it('builds the tree remark builds for the whole segment', () => {
@@ -218,6 +234,10 @@ describe('chunked segment parsing', () => {
       '## x\n\n```ts title="a b"\nmeta\n```\n\n````\n```\nlonger fence\n````\n\n```\nx\n',
       '',
       '# only a heading',
+      '## t\n\n| a | `b\\|c` | d\\\\|e |\n| :-- | --: | :-: |\n | x |  y<br>    |\n| 1 | 2 | 3 | 4 |\n| only |\n|  | empty |   \n| no closing pipe | z\n\n\n',
+      '## t\n\n| a | b |\n| - |\n| not a table: short delimiter |\n',
+      '## t\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\nfollowing text joins the table\n\n| 😀 | b |\n| - | - |\n',
+      '## t\n\n| a |\n| --- |\n    | four spaces |\n',
     ];
     for (const text of cases) same(text);
   });
@@ -231,7 +251,7 @@ describe('chunked segment parsing', () => {
         for (const segment of splitSegments(toSourceText(input.content.toString()))) {
           if (seen.has(segment.text)) continue;
           seen.add(segment.text);
-          expect(JSON.stringify(segment.tree), `${input.file}: ${segment.heading}`).toBe(JSON.stringify(parseMarkdownBlock(segment.text)));
+          expect(JSON.stringify(cellSpans(segment.tree)), `${input.file}: ${segment.heading}`).toBe(JSON.stringify(cellSpans(parseMarkdownBlock(segment.text))));
         }
       }
     }
