@@ -24,22 +24,29 @@ export interface RawTable {
   lineIndex: number;
 }
 
+/** Cell texts by table node: trees are shared between identical segments (markdown.ts), so are these. */
+const cellTexts = new WeakMap<Table, CellText[][]>();
+
 export function readTable(table: Table, segment: Segment, source: SourceText): RawTable {
-  const [headerRow, ...bodyRows] = table.children;
+  let texts = cellTexts.get(table);
+  if (!texts) {
+    const cellText = (cell: TableCell): CellText => {
+      const first = cell.children[0]?.position?.start.offset;
+      const last = cell.children[cell.children.length - 1]?.position?.end.offset;
+      const raw = first === undefined || last === undefined ? '' : segment.text.slice(first, last);
+      return { raw: raw.replace(/\\\|/g, '|').trim() };
+    };
+    texts = table.children.map((row) => row.children.map(cellText));
+    cellTexts.set(table, texts);
+  }
   const lineIndexOf = (line: number | undefined): number => segment.start + (line ?? 1) - 1;
-  const cellText = (cell: TableCell): CellText => {
-    const first = cell.children[0]?.position?.start.offset;
-    const last = cell.children[cell.children.length - 1]?.position?.end.offset;
-    const raw = first === undefined || last === undefined ? '' : segment.text.slice(first, last);
-    return { raw: raw.replace(/\\\|/g, '|').trim() };
-  };
   return {
-    header: headerRow ? headerRow.children.map(cellText) : [],
+    header: texts[0] ?? [],
     lineIndex: lineIndexOf(table.position?.start.line),
-    rows: bodyRows.map((row) => {
+    rows: table.children.slice(1).map((row, index) => {
       const lineIndex = lineIndexOf(row.position?.start.line);
       const sourceLine = source.lines[lineIndex] ?? '';
-      return { cells: row.children.map(cellText), lineIndex, sourceLine, joined: source.joined?.[lineIndex] === true };
+      return { cells: texts[index + 1]!, lineIndex, sourceLine, joined: source.joined?.[lineIndex] === true };
     }),
   };
 }
