@@ -5,13 +5,15 @@
  */
 import type { Ir, Locale, LocaleFrame, Localized, Model, Operation, SdkLanguage, TypeRef } from '../../ir/types.js';
 import { localOptional, type Fallbacks } from './fallback.js';
-import { modelRow, ordered, requestRow, responseView, spread, type ResponseView, type RowView } from './rows.js';
+import { render } from '../templates.js';
+import { modelRow, ordered, requestRow, responseView, spread, type RowView } from './rows.js';
 import { renderSample } from './samples.js';
 import { WORDS, type LocaleWords } from './words.js';
 
 export interface ModelView {
   name: string;
-  rows: RowView[];
+  /** The data-structure table: head and rows, rendered. */
+  table: string;
 }
 
 export interface PageView {
@@ -20,13 +22,14 @@ export interface PageView {
   comment: string;
   /** Blockquote lines, `> ` included. */
   notice?: string;
-  /** Header and separator lines of each table. */
-  tables: { request: string; response: string; model: string };
   description?: string;
   method?: string;
-  request: RowView[];
+  /** The request table: head and rows, rendered. */
+  request: string;
   sample?: { lang: string; code: string; gap: string };
-  response: ResponseView;
+  responseType: string;
+  /** The response table: head and rows, rendered. */
+  response: string;
   example?: string;
   models: ModelView[];
 }
@@ -47,45 +50,50 @@ export function pageView(
   fallbacks: Fallbacks,
   memo: Map<string, unknown> = new Map(),
 ): PageView {
-  /** Tables do not depend on the SDK language: each is built once per locale and shared. */
-  const once = <T>(key: string, build: () => T): T => {
-    const full = `${locale}\0${key}`;
-    if (!memo.has(full)) memo.set(full, build());
-    return memo.get(full) as T;
+  const shared = <T>(key: string, build: () => T): T => {
+    if (!memo.has(key)) memo.set(key, build());
+    return memo.get(key) as T;
   };
+  /** Tables do not depend on the SDK language: each is built once per locale and shared. */
+  const once = <T>(key: string, build: () => T): T => shared(`${locale}\0${key}`, build);
   const words = WORDS[locale];
   const frame = frameOf(ir, locale, words);
   const text = (value: Localized, owner: string, what: string): string => localOptional(value, locale, owner, what, fallbacks) ?? '';
   const own = operation.id;
   const layout = operation.layout;
   const request = once(`request ${own}`, () =>
-    ordered(operation.request.fields, layout?.request).map((field) =>
+    tableText('request', frame.requestTable, ordered(operation.request.fields, layout?.request).map((field) =>
       spread(
         requestRow(field, words, operation.request.style === 'query', text(field.description, own, `request.${field.name}`), layout?.bareExamples.includes(field.name) === true),
         sampleMode === 'documented' && layout?.multilineRows?.includes(field.name) === true,
       ),
-    ),
+    )),
   );
-  const listed = modelsOnPage(operation, models, sampleMode === 'documented');
+  const response = once(`response ${own}`, () => {
+    const view = responseView(operation, words, (field) => text(field.description, own, `response.${field.name}`));
+    return tableText(view.full ? 'model' : 'response', view.full ? frame.modelTable : frame.responseTable, view.rows);
+  });
+  // Neither the models listed nor a template sample depend on the locale: shared by both.
+  const listed = shared(`models ${own}`, () => modelsOnPage(operation, models, sampleMode === 'documented'));
   const documented = operation.samples.find((s) => s.sdk === sdk && s.locale === locale);
-  const sample = documented ?? (sampleMode === 'fill' ? renderSample(operation, sdk, models) : undefined);
+  const sample = documented ?? (sampleMode === 'fill' ? shared(`sample ${own} ${sdk}`, () => renderSample(operation, sdk, models)) : undefined);
   const view: PageView = {
     words,
     summary: text(operation.summary, own, 'summary'),
     comment: frame.comment,
     notice: frame.notice?.split('\n').map((line) => `> ${line}`.trimEnd()).join('\n'),
-    tables: { request: frame.requestTable, response: frame.responseTable, model: frame.modelTable },
     request,
-    response: once(`response ${own}`, () => responseView(operation, words, (field) => text(field.description, own, `response.${field.name}`))),
+    responseType: operation.response.typeName,
+    response,
     models: listed.map((model) =>
       once(`model ${model.name}`, () => ({
         name: model.name,
-        rows: ordered(model.fields, model.layout?.fields).map((field) =>
+        table: tableText('model', frame.modelTable, ordered(model.fields, model.layout?.fields).map((field) =>
           spread(
             modelRow(field, words, text(field.description, `model ${model.name}`, field.name), model.layout?.bareExamples.includes(field.name) === true),
             sampleMode === 'documented' && model.layout?.multilineRows?.includes(field.name) === true,
           ),
-        ),
+        )),
       })),
     ),
   };
@@ -97,6 +105,11 @@ export function pageView(
   else if (layout?.methodSection !== false) view.method = `${CLIENT[layout?.methodClient ?? operation.module]}.${operation.methodNames[sdk]}`;
   if (operation.response.example !== undefined) view.example = JSON.stringify(operation.response.example, null, 2);
   return view;
+}
+
+/** A table, rendered once from `templates/docs/<kind>-table.hbs` (the head as the docs set writes it, then its rows). */
+function tableText(kind: 'request' | 'response' | 'model', head: string, rows: RowView[]): string {
+  return render(`docs/${kind}-table.hbs`, { head, rows }).replace(/\n$/, '');
 }
 
 /** The docs set's own boilerplate for this locale (a notice it lacks stays out), else ours. */
