@@ -93,9 +93,22 @@ const renderPage = (view: object): string => render('docs/page.hbs', view);
 
 /** Hash of everything a group of pages is made from (see DocsOptions.cache). */
 function groupKey(operation: Operation, models: Map<string, Model>, frame: string, locale: Locale, sdks: readonly SdkLanguage[], mode: string): string {
-  const hash = createHash('sha256').update(`${locale}\0${sdks.join(',')}\0${mode}\0${frame}\0`).update(JSON.stringify(operation));
-  for (const name of reachableModels(operation, models)) hash.update('\0').update(JSON.stringify(models.get(name)));
+  const hash = createHash('sha256').update(`${locale}\0${sdks.join(',')}\0${mode}\0${frame}\0`).update(hashOf(operation));
+  for (const name of reachableModels(operation, models)) hash.update('\0').update(name).update('\0').update(hashOf(models.get(name)));
   return hash.digest('hex');
+}
+
+/** Content hash of an IR object, once per object: models are shared by many groups, operations by both locales. */
+const objectHashes = new WeakMap<object, string>();
+
+function hashOf(value: Operation | Model | undefined): string {
+  if (value === undefined) return '-';
+  let hash = objectHashes.get(value);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(JSON.stringify(value)).digest('hex');
+    objectHashes.set(value, hash);
+  }
+  return hash;
 }
 
 /** Names of the models an operation lists (layout) or reaches through its fields, transitively, sorted. */
