@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { sourceFingerprints } from './fingerprint.js';
-import type { PageInput, PageResult, PageResultCache } from '../parse/index.js';
+import { readFileSync } from 'node:fs';
+import type { AssemblyState, PageInput, PageResult, PageResultCache } from '../parse/index.js';
 
 let fingerprint: string | undefined;
 
@@ -24,8 +25,16 @@ export function toolFingerprint(): string {
   return fingerprint;
 }
 
+const contentKeys = new WeakMap<PageInput, string>();
+
+/** Hash of a page's path and content (once per input: the run key and the page cache both use it). */
 export function contentKey(input: PageInput): string {
-  return createHash('sha1').update(input.file).update('\0').update(input.content).digest('hex');
+  let key = contentKeys.get(input);
+  if (key === undefined) {
+    key = createHash('sha1').update(input.file).update('\0').update(input.content).digest('hex');
+    contentKeys.set(input, key);
+  }
+  return key;
 }
 
 /**
@@ -79,6 +88,11 @@ export class DiskPageCache implements PageResultCache {
     }
   }
 
+  retain(key: string): void {
+    const at = this.header.entries[key];
+    if (at && !this.used.has(key)) this.used.set(key, this.body.subarray(at[0], at[0] + at[1]));
+  }
+
   set(key: string, result: PageResult): void {
     this.used.set(key, result);
     this.dirty = true;
@@ -117,6 +131,23 @@ export async function loadRun<T>(dir: string, file = 'run.json'): Promise<{ key:
 
 export async function saveRun<T>(dir: string, key: string, value: T, file = 'run.json'): Promise<void> {
   await writeJson(join(dir, file), { tool: toolFingerprint(), key, value } satisfies CachedRun<T>);
+}
+
+/**
+ * `assembly.json`: what the last IR was assembled from (generator/parse AssemblyState),
+ * so a run with a few pages changed merges again only what they touch.
+ */
+export function loadAssembly(dir: string): AssemblyState | undefined {
+  try {
+    const data = JSON.parse(readFileSync(join(dir, 'assembly.json'), 'utf8')) as CachedRun<AssemblyState>;
+    return data.tool === toolFingerprint() ? data.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function saveAssembly(dir: string, state: AssemblyState): Promise<void> {
+  await writeJson(join(dir, 'assembly.json'), { tool: toolFingerprint(), key: '', value: state } satisfies CachedRun<AssemblyState>);
 }
 
 export function hashOf(parts: string[]): string {

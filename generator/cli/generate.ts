@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { GeneratorConfig } from '../config/index.js';
 import { contentHash, EmitCache } from '../cache/emit.js';
-import { contentKey, DiskPageCache, hashOf, loadRun, saveRun } from '../cache/index.js';
+import { contentKey, DiskPageCache, hashOf, loadAssembly, loadRun, saveAssembly, saveRun } from '../cache/index.js';
 import { compareDiagnostics } from '../ir/diagnostics.js';
 import type { Diagnostic } from '../ir/types.js';
 import { readInputs } from '../parse/inputs.js';
@@ -126,13 +126,15 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
   phase('open caches');
   // The parser (remark, micromark) loads only when something must be parsed.
   const [{ parsePagesAsync }, { defaultThreads }] = await Promise.all([import('../parse/index.js'), import('../parse/workers.js')]);
-  const { ir, pages } = await parsePagesAsync(inputs, {
+  phase('load parser');
+  const { ir, pages, state, reuse } = await parsePagesAsync(inputs, {
     config,
     cache: pageCache,
+    previous: cacheDir ? loadAssembly(cacheDir) : undefined,
     threads: options.threads ?? defaultThreads(),
     onProgress: (done, total) => reporter.progress(done, total, 'parsing'),
   });
-  phase('parse');
+  phase(`parse (${reuse?.mode ?? 'no cache'})`);
   // Loaded here, not at start-up: compiling the IR schema costs ~0.1 s a run without changes does not need.
   const { validateIr } = await import('../ir/validate.js');
   const schemaProblems = validateIr(ir);
@@ -178,6 +180,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
   }
   if (cacheDir) {
     await pageCache!.save();
+    if (state) await saveAssembly(cacheDir, state);
     emitCache!.save();
     phase('save caches');
     const written = options.check
