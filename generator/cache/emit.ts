@@ -12,10 +12,11 @@
  * fingerprint must be this tool's, or the whole file is ignored. Entries a run did not
  * use are dropped when it saves.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocsGroupCache, RecordedFallbacks } from '../emit/docs/index.js';
+import type { StoredText } from '../cli/write.js';
 import { toolFingerprint } from './index.js';
 
 /** [offset, length, sha1 of the content] in the pack's body. */
@@ -23,6 +24,9 @@ type Blob = [number, number, string];
 
 interface PackHeader {
   tool: string;
+  /** emit.pack: a random id; the side pack: the id of the emit.pack it extends (else it is ignored). */
+  id?: string;
+  base?: string;
   docs: Record<string, { files: [string, Blob][]; fallbacks: RecordedFallbacks }>;
   sdk: Record<string, Blob>;
 }
@@ -45,32 +49,42 @@ export class EmitCache implements DocsGroupCache {
     private readonly file: string,
     private readonly body: Buffer,
     private readonly header: PackHeader,
+    /** Entries of emit.pack itself (the others came from the side pack). */
+    private readonly mainKeys: { docs: Set<string>; sdk: Set<string> },
   ) {}
 
   static open(dir: string): EmitCache {
     const file = join(dir, 'emit.pack');
-    const empty: PackHeader = { tool: toolFingerprint(), docs: {}, sdk: {} };
-    try {
-      const data = readFileSync(file);
-      const length = data.readUInt32LE(0);
-      const header = JSON.parse(data.toString('utf8', 4, 4 + length)) as PackHeader;
-      if (header.tool === toolFingerprint() && header.docs && header.sdk) return new EmitCache(file, data.subarray(4 + length), header);
-    } catch {
-      // absent or damaged: start empty
-    }
-    return new EmitCache(file, Buffer.alloc(0), empty);
+    const main = readPack(file);
+    if (!main) return new EmitCache(file, Buffer.alloc(0), { tool: toolFingerprint(), docs: {}, sdk: {} }, emptyKeys());
+    // The side pack (emit.extra.pack): entries added since emit.pack was written, offsets after its body.
+    const extra = readPack(join(dir, 'emit.extra.pack'));
+    const mainKeys = { docs: new Set(Object.keys(main.header.docs)), sdk: new Set(Object.keys(main.header.sdk)) };
+    if (!extra || extra.header.base === undefined || extra.header.base !== main.header.id) return new EmitCache(file, main.body, main.header, mainKeys);
+    const shift = main.body.length;
+    const moved = ([offset, length, hash]: Blob): Blob => [offset + shift, length, hash];
+    const header: PackHeader = { tool: main.header.tool, id: main.header.id, docs: { ...main.header.docs }, sdk: { ...main.header.sdk } };
+    for (const [key, entry] of Object.entries(extra.header.docs)) header.docs[key] = { files: entry.files.map(([path, blob]) => [path, moved(blob)]), fallbacks: entry.fallbacks };
+    for (const [key, blob] of Object.entries(extra.header.sdk)) header.sdk[key] = moved(blob);
+    return new EmitCache(file, Buffer.concat([main.body, extra.body]), header, mainKeys);
   }
 
   private text([offset, length]: Blob): string {
     return this.body.toString('utf8', offset, offset + length);
   }
 
-  get(key: string): { files: [string, string][]; fallbacks: RecordedFallbacks } | undefined {
+  /** The group's files stay in the pack: read only when written or compared (StoredText). */
+  get(key: string): { files: [string, StoredText][]; fallbacks: RecordedFallbacks } | undefined {
     const entry = this.header.docs[key];
     if (!entry) return undefined;
     this.usedDocs.set(key, entry);
     for (const [path, blob] of entry.files) this.hashes.set(`docs/${path}`, blob[2]);
-    return { files: entry.files.map(([path, blob]) => [path, this.text(blob)]), fallbacks: entry.fallbacks };
+    return { files: entry.files.map(([path, blob]) => [path, this.stored(blob)]), fallbacks: entry.fallbacks };
+  }
+
+  private stored([offset, length, hash]: Blob): StoredText {
+    const body = this.body;
+    return { hash, bytes: () => body.subarray(offset, offset + length) };
   }
 
   set(key: string, files: [string, string][], fallbacks: RecordedFallbacks): void {
@@ -101,11 +115,19 @@ export class EmitCache implements DocsGroupCache {
     }
   }
 
-  /** Writes the entries this run used, when anything was added or dropped. */
+  /**
+   * Writes what this run added: to the side pack while it is small and most of emit.pack
+   * is still used, else emit.pack again with the entries this run used (others dropped).
+   */
   save(): void {
     const dropped =
       Object.keys(this.header.docs).length !== this.usedDocs.size || Object.keys(this.header.sdk).length !== this.usedSdk.size;
     if (this.added === 0 && !dropped) return;
+    const unusedMain = [...this.mainKeys.docs].filter((key) => !this.usedDocs.has(key)).length + [...this.mainKeys.sdk].filter((key) => !this.usedSdk.has(key)).length;
+    const mainSize = this.mainKeys.docs.size + this.mainKeys.sdk.size;
+    const sideDocs = [...this.usedDocs].filter(([key]) => !this.mainKeys.docs.has(key));
+    const sideSdk = [...this.usedSdk].filter(([key]) => !this.mainKeys.sdk.has(key));
+    const side = mainSize > 0 && this.header.id !== undefined && sideDocs.length + sideSdk.length <= SIDE_MAX && unusedMain * 4 <= mainSize;
     const chunks: Buffer[] = [];
     let offset = 0;
     const place = (blob: Blob | Pending): Blob => {
@@ -115,20 +137,48 @@ export class EmitCache implements DocsGroupCache {
       offset += buffer.length;
       return placed;
     };
-    const header: PackHeader = { tool: toolFingerprint(), docs: {}, sdk: {} };
-    for (const [key, entry] of this.usedDocs) header.docs[key] = { files: entry.files.map(([path, blob]) => [path, place(blob)]), fallbacks: entry.fallbacks };
-    for (const [key, blob] of this.usedSdk) header.sdk[key] = place(blob);
-    const head = Buffer.from(JSON.stringify(header));
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(head.length, 0);
-    try {
-      mkdirSync(join(this.file, '..'), { recursive: true });
-      const temp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(temp, Buffer.concat([length, head, ...chunks]));
-      renameSync(temp, this.file);
-    } catch {
-      // A cache that cannot be written costs speed, not correctness.
+    const header: PackHeader = side ? { tool: toolFingerprint(), base: this.header.id, docs: {}, sdk: {} } : { tool: toolFingerprint(), id: randomUUID(), docs: {}, sdk: {} };
+    for (const [key, entry] of side ? sideDocs : this.usedDocs) header.docs[key] = { files: entry.files.map(([path, blob]) => [path, place(blob)]), fallbacks: entry.fallbacks };
+    for (const [key, blob] of side ? sideSdk : this.usedSdk) header.sdk[key] = place(blob);
+    writePack(side ? join(this.file, '../emit.extra.pack') : this.file, header, chunks);
+    if (!side) {
+      try {
+        rmSync(join(this.file, '../emit.extra.pack'), { force: true });
+      } catch {
+        // a stale side pack names another emit.pack: it is ignored
+      }
     }
+  }
+}
+
+/** Side-pack entries (docs groups + SDK files) before emit.pack is written again. */
+const SIDE_MAX = 200;
+
+const emptyKeys = () => ({ docs: new Set<string>(), sdk: new Set<string>() });
+
+function readPack(file: string): { header: PackHeader; body: Buffer } | undefined {
+  try {
+    const data = readFileSync(file);
+    const length = data.readUInt32LE(0);
+    const header = JSON.parse(data.toString('utf8', 4, 4 + length)) as PackHeader;
+    if (header.tool === toolFingerprint() && header.docs && header.sdk) return { header, body: data.subarray(4 + length) };
+  } catch {
+    // absent or damaged: nothing
+  }
+  return undefined;
+}
+
+function writePack(file: string, header: PackHeader, chunks: Buffer[]): void {
+  const head = Buffer.from(JSON.stringify(header));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(head.length, 0);
+  try {
+    mkdirSync(join(file, '..'), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, Buffer.concat([length, head, ...chunks]));
+    renameSync(temp, file);
+  } catch {
+    // A cache that cannot be written costs speed, not correctness.
   }
 }
 

@@ -48,6 +48,19 @@ interface PagePackHeader {
   entries: Record<string, [number, number]>;
 }
 
+/**
+ * Entries added since the pack was written go to a small side file (`pages.extra.json`),
+ * so a run that changed a page does not rewrite the whole pack; the pack is rewritten
+ * (side entries folded in, unused entries dropped) once the side file holds more than
+ * EXTRA_MAX entries or a quarter of the pack is no longer used.
+ */
+const EXTRA_MAX = 64;
+
+interface PageExtra {
+  tool: string;
+  entries: Record<string, PageResult>;
+}
+
 export class DiskPageCache implements PageResultCache {
   private readonly used = new Map<string, Buffer | PageResult>();
   private dirty = false;
@@ -56,19 +69,22 @@ export class DiskPageCache implements PageResultCache {
     private readonly file: string,
     private readonly header: PagePackHeader,
     private readonly body: Buffer,
+    private readonly extra: Record<string, PageResult>,
   ) {}
 
   static async open(dir: string): Promise<DiskPageCache> {
     const file = join(dir, 'pages.pack');
+    const side = await readJson<PageExtra>(join(dir, 'pages.extra.json'));
+    const extra = side?.tool === toolFingerprint() && side.entries ? side.entries : {};
     try {
       const data = await readFile(file);
       const length = data.readUInt32LE(0);
       const header = JSON.parse(data.toString('utf8', 4, 4 + length)) as PagePackHeader;
-      if (header.tool === toolFingerprint() && header.entries) return new DiskPageCache(file, header, data.subarray(4 + length));
+      if (header.tool === toolFingerprint() && header.entries) return new DiskPageCache(file, header, data.subarray(4 + length), extra);
     } catch {
       // absent or damaged: start empty
     }
-    return new DiskPageCache(file, { tool: toolFingerprint(), entries: {} }, Buffer.alloc(0));
+    return new DiskPageCache(file, { tool: toolFingerprint(), entries: {} }, Buffer.alloc(0), {});
   }
 
   keyOf(input: PageInput): string {
@@ -76,6 +92,11 @@ export class DiskPageCache implements PageResultCache {
   }
 
   get(key: string): PageResult | undefined {
+    const side = this.extra[key];
+    if (side) {
+      this.used.set(key, side);
+      return side;
+    }
     const at = this.header.entries[key];
     if (!at) return undefined;
     const bytes = this.body.subarray(at[0], at[0] + at[1]);
@@ -89,8 +110,11 @@ export class DiskPageCache implements PageResultCache {
   }
 
   retain(key: string): void {
+    if (this.used.has(key)) return;
+    const side = this.extra[key];
     const at = this.header.entries[key];
-    if (at && !this.used.has(key)) this.used.set(key, this.body.subarray(at[0], at[0] + at[1]));
+    if (side) this.used.set(key, side);
+    else if (at) this.used.set(key, this.body.subarray(at[0], at[0] + at[1]));
   }
 
   set(key: string, result: PageResult): void {
@@ -98,9 +122,17 @@ export class DiskPageCache implements PageResultCache {
     this.dirty = true;
   }
 
-  /** Writes the entries this run used (others are pruned), when anything changed. */
+  /** Writes what this run added (to the side file, or the whole pack when it is due). */
   async save(): Promise<void> {
-    if (!this.dirty && this.used.size === Object.keys(this.header.entries).length) return;
+    const packed = Object.keys(this.header.entries);
+    const unusedPacked = packed.filter((key) => !this.used.has(key)).length;
+    const sideEntries = [...this.used].filter(([key, value]) => !Buffer.isBuffer(value) && !this.header.entries[key]);
+    if (!this.dirty && unusedPacked === 0 && sideEntries.length === Object.keys(this.extra).length) return;
+    const extraFile = join(dirname(this.file), 'pages.extra.json');
+    if (sideEntries.length <= EXTRA_MAX && unusedPacked * 4 <= packed.length && packed.length > 0) {
+      await writeJson(extraFile, { tool: toolFingerprint(), entries: Object.fromEntries(sideEntries) as Record<string, PageResult> } satisfies PageExtra);
+      return;
+    }
     const header: PagePackHeader = { tool: toolFingerprint(), entries: {} };
     const chunks: Buffer[] = [];
     let offset = 0;
@@ -114,6 +146,7 @@ export class DiskPageCache implements PageResultCache {
     const length = Buffer.alloc(4);
     length.writeUInt32LE(head.length, 0);
     await writeBytes(this.file, Buffer.concat([length, head, ...chunks]));
+    await writeJson(extraFile, { tool: toolFingerprint(), entries: {} } satisfies PageExtra);
   }
 }
 

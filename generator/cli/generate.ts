@@ -15,7 +15,7 @@ import { irJson, planOutputs, type Target } from './outputs.js';
 import type { Reporter } from './reporter.js';
 import { phase } from './timings.js';
 import { startSdkThread } from './sdk-thread.js';
-import { commitTree, listManaged, stampOf, writeFileAtomic } from './write.js';
+import { commitTree, listManaged, stampOf, textOf, writeFileAtomic } from './write.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -163,11 +163,12 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
   let hashes: Record<string, string> | undefined;
   if (emitCache) {
     hashes = {};
-    for (const [path, content] of plan.files) hashes[path] = emitCache.hashes.get(path) ?? contentHash(content);
+    for (const [path, content] of plan.files) hashes[path] = emitCache.hashes.get(path) ?? contentHash(typeof content === 'string' ? content : textOf(content));
   }
   if (options.check) {
     const { findDrift, hasDrift } = await import('./check.js');
-    const drift = await findDrift(options.out, plan.files, plan.managed);
+    // --check compares real contents: files the cache holds are decoded here.
+    const drift = await findDrift(options.out, new Map([...plan.files].map(([path, content]) => [path, textOf(content)])), plan.managed);
     const written = drift.changed.length + drift.added.length;
     counts = { written, unchanged: plan.files.size - written, removed: drift.removed.length };
     drifted = hasDrift(drift);

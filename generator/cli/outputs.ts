@@ -3,6 +3,7 @@ import type { EmitCache } from '../cache/emit.js';
 import type { Diagnostic, Ir } from '../ir/types.js';
 import type { SdkThread } from './sdk-thread.js';
 import { phase } from './timings.js';
+import type { Content } from './write.js';
 
 export const TARGETS = ['ir', 'sdk', 'docs'] as const;
 export type Target = (typeof TARGETS)[number];
@@ -13,7 +14,8 @@ export const TARGET_ENTRIES: Record<Target, string> = { ir: 'ir.json', sdk: 'sdk
 export const irJson = (ir: Ir): string => `${JSON.stringify(ir, null, 2)}\n`;
 
 export interface OutputPlan {
-  files: Map<string, string>;
+  /** Content by path; files the emit cache holds stay undecoded (StoredText) until written or compared. */
+  files: Map<string, Content>;
   managed: string[];
   /** What the emitters raised (e.g. the docs emitter's DOCS_LOCALE_FALLBACK warnings), for the user. */
   diagnostics: Diagnostic[];
@@ -30,7 +32,7 @@ export interface PlanOptions {
 
 /** `irInTree`: false when `--ir` sends the IR elsewhere. */
 export async function planOutputs(ir: Ir, targets: Set<Target>, irInTree: boolean, options: PlanOptions = {}): Promise<OutputPlan> {
-  const files = new Map<string, string>();
+  const files = new Map<string, Content>();
   const managed: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const { cache } = options;
@@ -53,11 +55,11 @@ export async function planOutputs(ir: Ir, targets: Set<Target>, irInTree: boolea
       phase('emit SDK');
     }
   }
-  let docs: Map<string, string> | undefined;
+  let docs: Map<string, Content> | undefined;
   if (targets.has('docs')) {
     // Loaded on demand like the SDK emitter: Handlebars and the templates only when asked for.
     const { emitDocs } = await import('../emit/docs/index.js');
-    const emitted = emitDocs(ir, { samples: 'fill', cache });
+    const emitted = cache ? emitDocs(ir, { samples: 'fill', cache }) : emitDocs(ir, { samples: 'fill' });
     docs = emitted.files;
     diagnostics.push(...emitted.diagnostics);
     phase('emit docs');

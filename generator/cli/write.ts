@@ -10,6 +10,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
 
 export interface TreeWriteResult {
   written: number;
@@ -17,8 +18,28 @@ export interface TreeWriteResult {
   removed: number;
 }
 
-/** A file's content: text, or bytes as stored in the emit cache (UTF-8). */
-export type Content = string | Uint8Array;
+/**
+ * A file's content: text, bytes, or a file the emit cache holds (UTF-8), read only
+ * when it must be written or compared.
+ */
+export type Content = string | Uint8Array | StoredText;
+
+export interface StoredText {
+  /** SHA-1 of the bytes (generator/cache/emit.ts contentHash). */
+  readonly hash: string;
+  bytes(): Uint8Array;
+}
+
+export const isStored = (content: Content): content is StoredText => typeof content === 'object' && !(content instanceof Uint8Array);
+
+/** The text of a content. */
+export function textOf(content: Content): string {
+  if (typeof content === 'string') return content;
+  const bytes = isStored(content) ? content.bytes() : content;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+
+const writable = (content: Content): string | Uint8Array => (isStored(content) ? content.bytes() : content);
 
 /**
  * What the previous run left under `out`, per file: the stamp (`size:mtime:inode`) it
@@ -77,6 +98,7 @@ export async function readManaged(out: string, managed: string[]): Promise<Map<s
 const entryOf = (path: string): string => path.split('/')[0]!;
 
 function sameContent(a: Content, b: Buffer): boolean {
+  if (isStored(a)) return b.length === a.bytes().length && createHash('sha1').update(b).digest('hex') === a.hash;
   return typeof a === 'string' ? b.length >= a.length && b.length <= a.length * 3 && b.toString('utf8') === a : Buffer.compare(a, b) === 0;
 }
 
@@ -130,7 +152,7 @@ export async function commitTree(
     const toWrite = [...files.keys()].filter((path) => whole.has(entryOf(path)) || changedSet.has(path));
     const dirs = new Set(toWrite.map((path) => dirname(join(next, path))));
     for (const dir of [...dirs].sort()) mkdirSync(dir, { recursive: true });
-    for (const path of toWrite) writeFileSync(join(next, path), files.get(path)!);
+    for (const path of toWrite) writeFileSync(join(next, path), writable(files.get(path)!));
     mkdirSync(out, { recursive: true });
     mkdirSync(backup, { recursive: true });
     const move = (from: string, to: string): void => {
@@ -202,6 +224,6 @@ export function stampOf(file: string): string | undefined {
 export async function writeFileAtomic(file: string, content: Content): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, content);
+  await writeFile(temp, writable(content));
   await rename(temp, file);
 }

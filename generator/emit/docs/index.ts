@@ -36,25 +36,37 @@ export interface RecordedFallbacks {
   present: string[];
 }
 
+/**
+ * A page the cache holds, not decoded: the emitter passes it through untouched (the
+ * writer reads it only if the file on disk differs).
+ */
+export interface CachedPage {
+  readonly hash: string;
+  bytes(): Uint8Array;
+}
+
 export interface DocsGroupCache {
-  get(key: string): { files: [string, string][]; fallbacks: RecordedFallbacks } | undefined;
+  get(key: string): { files: [string, string | CachedPage][]; fallbacks: RecordedFallbacks } | undefined;
   set(key: string, files: [string, string][], fallbacks: RecordedFallbacks): void;
 }
 
-export interface DocsOutput {
-  files: Map<string, string>;
+export interface DocsOutput<T = string> {
+  files: Map<string, T>;
   diagnostics: Diagnostic[];
 }
 
 export const pagePath = (locale: Locale, sdk: SdkLanguage, module: string, tag: string, slug: string): string =>
   [locale, sdk, module, ...(tag ? [tag] : []), `${slug}.md`].join('/');
 
-export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput {
+/** With a cache, pages it holds come back as CachedPage (not decoded). */
+export function emitDocs(ir: Ir, options: DocsOptions & { cache: DocsGroupCache }): DocsOutput<string | CachedPage>;
+export function emitDocs(ir: Ir, options?: DocsOptions & { cache?: undefined }): DocsOutput;
+export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput<string | CachedPage> {
   registerPartial('request-row', 'docs/request-row.hbs');
   registerPartial('model-row', 'docs/model-row.hbs');
   const models = new Map(ir.models.map((model) => [model.name, model]));
   const fallbacks: Fallbacks = { missing: new Map(), present: new Set() };
-  const files = new Map<string, string>();
+  const files = new Map<string, string | CachedPage>();
   const memo = new Map<string, unknown>();
   const operations = [...ir.operations].sort((a, b) => compareStrings(a.id, b.id));
   const sdks = options.sdks ?? SDK_LANGUAGES;
@@ -74,12 +86,13 @@ export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput {
         continue;
       }
       const key = groupKey(operation, models, frame, locale, sdks, mode);
-      let group = cache.get(key);
+      let group: { files: [string, string | CachedPage][]; fallbacks: RecordedFallbacks } | undefined = cache.get(key);
       if (!group) {
         // A group is rendered on its own (own memo, own fallbacks), so what it records is complete.
         const own: Fallbacks = { missing: new Map(), present: new Set() };
-        group = { files: render(operation, locale, own, new Map()), fallbacks: recordFallbacks(own) };
-        cache.set(key, group.files, group.fallbacks);
+        const rendered = render(operation, locale, own, new Map());
+        group = { files: rendered, fallbacks: recordFallbacks(own) };
+        cache.set(key, rendered, group.fallbacks);
       }
       for (const [path, content] of group.files) files.set(path, content);
       replayFallbacks(group.fallbacks, fallbacks);
