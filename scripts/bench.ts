@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ir } from '../generator/ir/types.js';
 import { emitSdk } from '../generator/emit/sdk/index.js';
@@ -93,15 +93,17 @@ function cliRuns(): void {
     spawnSync(process.execPath, [join(REPO, 'scripts/build.js')], { stdio: 'ignore' });
     const run = (label: string, extra: string[]): void => {
       const { wall, rss, summary } = cli(['generate', '--docs', docs, '--out', out, ...extra]);
-      console.log(`${label.padEnd(28)} ${(wall * 1000).toFixed(0).padStart(6)} ms  peak RSS ${rss ?? '?'}${summary ? `  (${summary})` : ''}`);
+      const written = /(\d+) files written/.exec(summary ?? '')?.[1];
+      console.log(`${label.padEnd(30)} ${(wall * 1000).toFixed(0).padStart(6)} ms  peak RSS ${rss ?? '?'}  ${written ?? '?'} files written${summary ? `  (${summary})` : ''}`);
     };
     run('cold (--no-cache)', ['--no-cache']);
     run('cold, filling the cache', ['--cache-dir', cache]);
     run('warm, no change', ['--cache-dir', cache]);
     run('warm, no change (again)', ['--cache-dir', cache]);
-    const page = join(docs, findOnePage(docs));
+    const page = join(docs, findOnePage());
     // A real change: the page's title (summary) is in the IR, the SDK and the docs.
     const retitle = (mark: string): void => writeFileSync(page, readFileSync(page, 'utf8').replace(/^# (.*)$/m, `# $1 ${mark}`));
+    console.log(`one-page change: ${relative(docs, page)} (its title)`);
     retitle('(edited)');
     run('warm, one page changed', ['--cache-dir', cache]);
     retitle('(edited again)');
@@ -111,10 +113,17 @@ function cliRuns(): void {
   }
 }
 
-function findOnePage(docs: string): string {
-  // A reference page inside a tag folder (`./zh/node/management/<tag>/<slug>.md`), not a hand-written one like events.md.
-  const candidates = spawnSync('find', ['.', '-path', '*zh/node/management/*/*', '-name', '*.md'], { cwd: docs, encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort();
-  return candidates[0] ?? spawnSync('find', ['.', '-name', '*.md'], { cwd: docs, encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort()[0]!;
+/**
+ * A page whose change reaches the output: the highest-precedence source (zh, node) of an
+ * operation in the IR parsed above, inside a tag folder — not a stale copy or a
+ * hand-written page whose edit the merge ignores.
+ */
+function findOnePage(): string {
+  for (const operation of [...ir.operations].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const source = operation.sources.find(({ file }) => /^zh\/node\/(management|authentication)\/[^/]+\/[^/]+\.md$/.test(file));
+    if (source && operation.summary.zh) return source.file;
+  }
+  return ir.operations[0]!.sources[0]!.file;
 }
 
 /** One CLI run: wall seconds and peak RSS (GNU time when present). */

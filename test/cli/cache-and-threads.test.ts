@@ -12,7 +12,8 @@ import { main } from '../../generator/cli/main.js';
 import { TARGETS } from '../../generator/cli/outputs.js';
 import { Reporter } from '../../generator/cli/reporter.js';
 import { parseMarkdownBlock, parseMarkdownSegment } from '../../generator/parse/markdown.js';
-import { parsePages, parsePagesAsync, readInputs, type PageInput } from '../../generator/parse/index.js';
+import { parsePages, parsePagesAsync, readInputs, type PageInput, type PageResult, type PageResultCache } from '../../generator/parse/index.js';
+import { contentKey } from '../../generator/cache/index.js';
 import { MIN_PAGES_PER_WORKER } from '../../generator/parse/workers.js';
 import { CORPUS_EN, CORPUS_ZH, hasShared, REPO_ROOT } from '../helpers/shared.js';
 
@@ -172,6 +173,66 @@ describe('emit cache', () => {
     expect(await generate({ ...base, out: join(work, 'thread'), sdkThread: true }, reporter)).toBe(0);
     expect(await generate({ ...base, out: join(work, 'inline'), sdkThread: false }, reporter)).toBe(0);
     expect(tree(join(work, 'thread'))).toEqual(tree(join(work, 'inline')));
+  });
+});
+
+/** A page cache in memory, keyed like the disk one. */
+function memoryCache(): PageResultCache {
+  const entries = new Map<string, PageResult>();
+  return { keyOf: contentKey, get: (key) => entries.get(key), set: (key, result) => void entries.set(key, result), retain: () => {} };
+}
+
+describe('incremental assembly', () => {
+  /** Each edit applied to `inputs`: the IR assembled from the previous state equals a full assembly. */
+  const same = (inputs: PageInput[], edits: ((inputs: PageInput[]) => PageInput[])[]): string[] => {
+    const cache = memoryCache();
+    let { state } = parsePages(inputs, { cache });
+    const modes: string[] = [];
+    for (const edit of edits) {
+      inputs = edit(inputs);
+      const warm = parsePages(inputs, { cache, previous: state });
+      const cold = parsePages(inputs);
+      expect(JSON.stringify(warm.ir)).toBe(JSON.stringify(cold.ir));
+      modes.push(warm.reuse!.mode);
+      state = warm.state;
+    }
+    return modes;
+  };
+  const replace = (file: string, from: RegExp, to: string) => (inputs: PageInput[]): PageInput[] =>
+    inputs.map((input) => {
+      if (input.file !== file) return input;
+      const text = input.content.toString();
+      expect(text, file).toMatch(from);
+      return { file, content: text.replace(from, to) };
+    });
+
+  it('gives the IR a full assembly gives (docs-src: titles, fields, models, moved and removed pages)', async () => {
+    const inputs = await readInputs(DOCS_SRC);
+    const page = 'zh/node/management/管理-webhook/create-webhook.md';
+    const modes = same(inputs, [
+      replace(page, /^# (.*)$/m, '# $1（改）'),
+      replace(page, /(### <a id="WebhookDto"><\/a> WebhookDto[\s\S]*?\| webhookId \| string \| )/, '$1改 '),
+      replace(page, /\| string \|/, '| number |'),
+      (list) => list.filter((input) => input.file !== page),
+      (list) => [...list, inputs.find((input) => input.file === page)!],
+      (list) => list,
+    ]);
+    expect(modes).toContain('incremental');
+  });
+
+  it.skipIf(!hasShared)('gives the IR a full assembly gives over the corpus (pages of several operations edited in turn)', async () => {
+    const inputs: PageInput[] = [];
+    for (const [prefix, root] of [['zh', CORPUS_ZH], ['en', CORPUS_EN]] as const) {
+      for (const input of await readInputs(root)) inputs.push({ file: `${prefix}/${input.file}`, content: input.content });
+    }
+    const pick = (pattern: RegExp): string => inputs.find((input) => pattern.test(input.file))!.file;
+    const modes = same(inputs, [
+      replace(pick(/^zh\/node\/management\/管理用户\/get-user\.md$/), /^# (.*)$/m, '# $1 x'),
+      replace(pick(/^en\/python\/management\/.*\.md$/), /^# (.*)$/m, '# $1 y'),
+      replace(pick(/^zh\/node\/management\/管理用户\/get-user\.md$/), /\| userId \| string {1,2}\|/, '| userId | boolean |'),
+      replace(pick(/^zh\/csharp\/authentication\/用户资料\/get-profile\.md$/), /\| (\w+) \| string {1,2}\|/, '| $1 | number |'),
+    ]);
+    expect(modes.filter((mode) => mode === 'incremental').length).toBeGreaterThanOrEqual(2);
   });
 });
 
