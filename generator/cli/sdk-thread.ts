@@ -13,8 +13,8 @@ function workerUrl(): URL {
   return bundled ? pathToFileURL(bundled) : new URL('./sdk-worker-entry.js', import.meta.url);
 }
 
-export function startSdkThread(): SdkThread {
-  const worker = new Worker(workerUrl());
+export function startSdkThread(options: { warmUp: boolean }): SdkThread {
+  const worker = new Worker(workerUrl(), { workerData: options });
   let failure: Error | undefined;
   const failed = new Promise<never>((_, reject) => {
     worker.once('error', (error) => reject((failure = error)));

@@ -4,17 +4,17 @@
  * receives the IR (as its JSON text) and the cached printed files, and posts back the
  * files and what it used from or added to the cache.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { IR_VERSION, type Field, type Ir, type Operation } from '../ir/types.js';
 
 /**
- * While the main thread parses (a second or more on a big docs set), this thread would
- * idle: it emits a small made-up SDK once, so the TypeScript printer is compiled hot
+ * While the main thread parses a big docs set from scratch (a second or more), this
+ * thread would idle: asked to warm up, it emits a small made-up SDK once, so the TypeScript printer is compiled hot
  * when the real IR arrives (the first emit runs ~2.5x slower than later ones). The
  * warm-up output is thrown away; nothing of it reaches the real SDK.
  */
 const emitter = import('../emit/sdk/index.js').then((module) => {
-  module.emitSdk(warmUpIr());
+  if ((workerData as { warmUp?: boolean } | undefined)?.warmUp) module.emitSdk(warmUpIr());
   return module;
 });
 
