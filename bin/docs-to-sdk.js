@@ -14,6 +14,7 @@ let main;
 if (bundle) {
   state.worker = bundle.worker;
   state.sdkWorker = bundle.sdkWorker;
+  state.irValidator = bundle.irValidator;
   ({ main } = await import(pathToFileURL(bundle.cli).href));
 } else {
   const { register } = await import('tsx/esm/api');

@@ -6,7 +6,7 @@
 //
 // `node scripts/build.js` (also the `prepare` script, run by `npm ci`) builds it ahead.
 // The Markdown parser's packages are bundled; other dependencies load from node_modules; ts-morph stays a lazy chunk.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sourceFingerprints, TOOL_ROOT } from '../generator/cache/fingerprint.js';
@@ -16,7 +16,7 @@ export const DIST = join(TOOL_ROOT, 'dist');
 /** Entry points of the bundle for one build fingerprint (they may not exist yet). */
 export function bundlePaths(build) {
   const dir = join(DIST, build);
-  return { dir, cli: join(dir, 'cli.js'), worker: join(dir, 'worker.js'), sdkWorker: join(dir, 'sdk-worker.js') };
+  return { dir, cli: join(dir, 'cli.js'), worker: join(dir, 'worker.js'), sdkWorker: join(dir, 'sdk-worker.js'), irValidator: join(dir, 'ir-validator.cjs') };
 }
 
 /**
@@ -25,7 +25,7 @@ export function bundlePaths(build) {
  */
 export async function ensureBundle(build = sourceFingerprints().build) {
   const paths = bundlePaths(build);
-  if (existsSync(paths.cli) && existsSync(paths.worker) && existsSync(paths.sdkWorker)) return paths;
+  if (existsSync(paths.cli) && existsSync(paths.worker) && existsSync(paths.sdkWorker) && existsSync(paths.irValidator)) return paths;
   try {
     await buildBundle(build);
     return paths;
@@ -62,6 +62,7 @@ async function buildBundle(build) {
       logLevel: 'silent',
       plugins: [sourceUrls(paths.dir)],
     });
+    writeFileSync(join(temp, 'ir-validator.cjs'), await irValidatorCode());
     // Sources edited while we built: this bundle may hold either version; do not label it.
     if (sourceFingerprints().build !== build) throw new Error('sources changed during the build');
     try {
@@ -106,4 +107,17 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   } else {
     console.log(`docs-to-sdk: bundle ${relative(TOOL_ROOT, paths.dir)}`);
   }
+}
+
+/**
+ * The IR schema check as standalone code (ajv's standalone mode, same options as
+ * generator/ir/validate.ts): compiling the schema costs ~0.1 s a run, and the bundle's
+ * fingerprint covers the schema, so the compiled check is never stale.
+ */
+export async function irValidatorCode() {
+  const { Ajv } = await import('ajv');
+  const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
+  const schema = JSON.parse(readFileSync(join(TOOL_ROOT, 'generator/ir/ir.schema.json'), 'utf8'));
+  const ajv = new Ajv({ allErrors: true, code: { source: true } }); // CommonJS: the standalone code requires ajv's runtime helpers
+  return standaloneCode(ajv, ajv.compile(schema));
 }

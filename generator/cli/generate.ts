@@ -137,7 +137,8 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
   });
   phase(`parse (${reuse?.mode ?? 'no cache'})`);
   // Loaded here, not at start-up: compiling the IR schema costs ~0.1 s a run without changes does not need.
-  const { validateIr } = await import('../ir/validate.js');
+  const { usePrecompiledSchemaCheck, validateIr } = await import('../ir/validate.js');
+  await usePrecompiledSchemaCheck();
   const schemaProblems = validateIr(ir);
   phase('validate IR');
   if (schemaProblems.length > 0) {
