@@ -36,7 +36,7 @@ export async function ensureBundle(build = sourceFingerprints().build) {
 }
 
 /** Loaded from node_modules: CommonJS packages, and ts-morph (big, loaded only when printing). */
-const EXTERNAL = ['ajv', 'commander', 'diff', 'esbuild', 'fast-glob', 'handlebars', 'ts-morph', 'tsx', 'typescript'];
+const EXTERNAL = ['ajv', 'commander', 'diff', 'esbuild', 'fast-glob', 'handlebars', 'ts-morph', 'tsx', 'typescript', 'v8-compile-cache'];
 
 async function buildBundle(build) {
   const { build: esbuild } = await import('esbuild');

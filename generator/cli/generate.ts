@@ -121,7 +121,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
   phase('run cache');
   // ts-morph loads on the other thread while this one parses (big docs sets only: a thread costs ~0.1 s).
   // Warming the printer up pays only while a long parse keeps this thread busy: not when a last run is there to build on.
-  const sdkThread = targets.has('sdk') && (options.sdkThread ?? inputs.length >= SDK_THREAD_MIN_PAGES) ? startSdkThread({ warmUp: last === undefined }) : undefined;
+  const sdkThread = targets.has('sdk') && (options.sdkThread ?? inputs.length >= SDK_THREAD_MIN_PAGES) ? startSdkThread({ warmUp: last === undefined, codeCacheDir: cacheDir && join(cacheDir, 'v8') }) : undefined;
   const pageCache = cacheDir ? await DiskPageCache.open(cacheDir) : undefined;
   const emitCache = cacheDir ? EmitCache.open(cacheDir) : undefined;
   phase('open caches');

@@ -13,7 +13,7 @@ function workerUrl(): URL {
   return bundled ? pathToFileURL(bundled) : new URL('./sdk-worker-entry.js', import.meta.url);
 }
 
-export function startSdkThread(options: { warmUp: boolean }): SdkThread {
+export function startSdkThread(options: { warmUp: boolean; codeCacheDir?: string }): SdkThread {
   const worker = new Worker(workerUrl(), { workerData: options });
   let failure: Error | undefined;
   const failed = new Promise<never>((_, reject) => {
@@ -26,7 +26,8 @@ export function startSdkThread(options: { warmUp: boolean }): SdkThread {
       if (failure) return Promise.reject(failure);
       const reply = new Promise<SdkReply>((resolve) => worker.once('message', resolve));
       worker.postMessage(request);
-      return Promise.race([reply, failed]).finally(() => void worker.terminate());
+      // The worker exits by itself after replying (saving its code cache); this process need not wait for that.
+      return Promise.race([reply, failed]).finally(() => worker.unref());
     },
     stop() {
       void worker.terminate();
