@@ -8,7 +8,7 @@
  * (`AssemblyState`: which pages fed which operation and model, and every diagnostic by
  * what raised it), so a later run with a few pages changed re-merges only the operations
  * and models those pages touch (`previous`), falling back to a full assembly whenever a
- * change could reach further (see assembleIncrementally).
+ * change could reach further (see tryIncremental in assembly.ts).
  */
 import { compareStrings } from '../ir/diagnostics.js';
 import type { Ir } from '../ir/types.js';
