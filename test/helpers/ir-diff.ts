@@ -24,38 +24,38 @@ export interface RoundTripReport {
 
 export function compareRoundTrip(original: Ir, back: Ir): RoundTripReport {
   const differences: IrDifference[] = [];
-  const backOps = new Map(back.operations.map((op) => [op.id, op]));
-  const backModels = new Map(back.models.map((model) => [model.name, model]));
-  const report: RoundTripReport = {
-    operations: { equal: 0, total: original.operations.length },
-    models: { equal: 0, total: original.models.length },
+  return {
+    operations: compareAll('operation', original.operations, back.operations, (op) => op.id, compareOperation, differences),
+    models: compareAll('model', original.models, back.models, (model) => model.name, compareModel, differences),
     differences,
   };
-  const originalIds = new Set(original.operations.map((op) => op.id));
-  for (const op of back.operations) {
-    if (!originalIds.has(op.id)) differences.push({ owner: `operation ${op.id}`, path: '', expected: '<absent>', actual: '<present>' });
+}
+
+/** Pairs items by key; reports extra and missing ones and each pair's differences; counts the equal pairs. */
+function compareAll<T>(
+  kind: string,
+  originals: T[],
+  backs: T[],
+  keyOf: (item: T) => string,
+  compare: (a: T, b: T, report: (path: string, expected: unknown, actual: unknown) => void) => void,
+  differences: IrDifference[],
+): { equal: number; total: number } {
+  const byKey = new Map(backs.map((item) => [keyOf(item), item]));
+  const originalKeys = new Set(originals.map(keyOf));
+  for (const item of backs) {
+    if (!originalKeys.has(keyOf(item))) differences.push({ owner: `${kind} ${keyOf(item)}`, path: '', expected: '<absent>', actual: '<present>' });
   }
-  for (const op of original.operations) {
+  let equal = 0;
+  for (const item of originals) {
+    const owner = `${kind} ${keyOf(item)}`;
     const found: IrDifference[] = [];
-    const other = backOps.get(op.id);
-    if (other) compareOperation(op, other, (path, expected, actual) => found.push({ owner: `operation ${op.id}`, path, expected, actual }));
-    else found.push({ owner: `operation ${op.id}`, path: '', expected: '<present>', actual: '<absent>' });
-    if (found.length === 0) report.operations.equal += 1;
+    const other = byKey.get(keyOf(item));
+    if (other) compare(item, other, (path, expected, actual) => found.push({ owner, path, expected, actual }));
+    else found.push({ owner, path: '', expected: '<present>', actual: '<absent>' });
+    if (found.length === 0) equal += 1;
     differences.push(...found);
   }
-  const originalNames = new Set(original.models.map((model) => model.name));
-  for (const model of back.models) {
-    if (!originalNames.has(model.name)) differences.push({ owner: `model ${model.name}`, path: '', expected: '<absent>', actual: '<present>' });
-  }
-  for (const model of original.models) {
-    const found: IrDifference[] = [];
-    const other = backModels.get(model.name);
-    if (other) compareModel(model, other, (path, expected, actual) => found.push({ owner: `model ${model.name}`, path, expected, actual }));
-    else found.push({ owner: `model ${model.name}`, path: '', expected: '<present>', actual: '<absent>' });
-    if (found.length === 0) report.models.equal += 1;
-    differences.push(...found);
-  }
-  return report;
+  return { equal, total: originals.length };
 }
 
 type Report = (path: string, expected: unknown, actual: unknown) => void;
