@@ -132,7 +132,8 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     config,
     cache: pageCache,
     previous: cacheDir ? loadAssembly(cacheDir) : undefined,
-    threads: options.threads ?? defaultThreads(),
+    // The SDK thread keeps a core busy (ts-morph, then printing): parse on the others.
+    threads: options.threads ?? Math.max(1, defaultThreads() - (sdkThread ? 1 : 0)),
     onProgress: (done, total) => reporter.progress(done, total, 'parsing'),
   });
   phase(`parse (${reuse?.mode ?? 'no cache'})`);
