@@ -48,7 +48,7 @@ export function buildProgram(run: (options: CliOptions) => Promise<number>): Com
     .option('--verbose', 'also print info diagnostics (e.g. pages skipped as not API reference)')
     .option('--cache-dir <dir>', 'content-hash cache between runs', DEFAULT_CACHE_DIR)
     .option('--no-cache', 'do not read or write the cache')
-    .addOption(new Option('--threads <n>', 'threads for reading pages (default: all cores)').argParser(parseThreads))
+    .addOption(new Option('--threads <n>', 'threads for reading pages (default: all cores, one less beside the SDK thread)').argParser(parseThreads))
     .addHelpText(
       'after',
       '\nExit codes: 0 success; 1 the docs have errors (or warnings with --strict), or --check found drift; 2 usage error.',
