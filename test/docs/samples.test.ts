@@ -20,7 +20,7 @@ function syntaxErrors(code: string): string[] {
 function nodeSamplesWithErrors(ir: Ir): string[] {
   const models = new Map(ir.models.map((model) => [model.name, model]));
   return ir.operations.flatMap((operation) => {
-    const errors = syntaxErrors(renderSample(operation, 'node', models).code);
+    const errors = syntaxErrors(renderSample(operation, 'node').code);
     return errors.length > 0 ? [`${operation.id}: ${errors.join('; ')}`] : [];
   });
 }
@@ -30,7 +30,7 @@ describe('template sample code', () => {
     const { ir } = await parseDocsFolder(`${REPO_ROOT}/docs-src`);
     const operation = ir.operations.find((op) => op.id === 'management/get-webhook')!;
     const models = new Map(ir.models.map((model) => [model.name, model]));
-    const samples = Object.fromEntries(SDK_LANGUAGES.map((sdk) => [sdk, renderSample(operation, sdk, models)]));
+    const samples = Object.fromEntries(SDK_LANGUAGES.map((sdk) => [sdk, renderSample(operation, sdk)]));
     expect(samples.node!.lang).toBe('ts');
     expect(samples.node!.code).toContain("const result = await managementClient.getWebhook({\n    webhookId: '6229ffaxxxxxxxxcade3e3d9',\n  });");
     expect(samples.python!.lang).toBe('py');

@@ -62,7 +62,7 @@ function readsAsOtherThanItself(text: string): boolean {
 
 /** A value in a code span; a backtick inside takes a longer fence, newlines become `<br>`. */
 export function codeSpan(value: JsonValue): string {
-  const text = escapePipes(valueText(value)).replace(/\n/g, '<br>');
+  const text = textCell(valueText(value));
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((run) => run[0].length));
   if (longest === 0) return `\`${text}\``;
   const fence = '`'.repeat(longest + 1);

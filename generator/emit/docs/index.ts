@@ -5,10 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import { compareDiagnostics, compareStrings } from '../../ir/diagnostics.js';
-import { LOCALES, SDK_LANGUAGES, type Diagnostic, type Ir, type Locale, type Model, type Operation, type SdkLanguage, type TypeRef } from '../../ir/types.js';
+import { LOCALES, SDK_LANGUAGES, type Diagnostic, type Ir, type Locale, type Model, type Operation, type SdkLanguage } from '../../ir/types.js';
 import { registerPartial, render } from '../templates.js';
 import { sidebar } from './sidebar.js';
-import { pageView, type Fallbacks, type SampleMode } from './view.js';
+import { modelsOnPage, pageView, type Fallbacks, type SampleMode } from './view.js';
 
 export interface DocsOptions {
   /**
@@ -106,39 +106,23 @@ const renderPage = (view: object): string => render('docs/page.hbs', view);
 
 /** Hash of everything a group of pages is made from (see DocsOptions.cache). */
 function groupKey(operation: Operation, models: Map<string, Model>, frame: string, locale: Locale, sdks: readonly SdkLanguage[], mode: string): string {
-  const hash = createHash('sha256').update(`${locale}\0${sdks.join(',')}\0${mode}\0${frame}\0`).update(hashOf(operation));
-  for (const name of reachableModels(operation, models)) hash.update('\0').update(name).update('\0').update(hashOf(models.get(name)));
+  const hash = createHash('sha256').update(`${locale}\0${sdks.join(',')}\0${mode}\0${frame}\0`).update(objectHash(operation));
+  // Every model the pages show (modelsOnPage with or without repeats: the same set), in name order.
+  const shown = [...new Set(modelsOnPage(operation, models, false).map((model) => model.name))].sort(compareStrings);
+  for (const name of shown) hash.update('\0').update(name).update('\0').update(objectHash(models.get(name)!));
   return hash.digest('hex');
 }
 
 /** Content hash of an IR object, once per object: models are shared by many groups, operations by both locales. */
 const objectHashes = new WeakMap<object, string>();
 
-function hashOf(value: Operation | Model | undefined): string {
-  if (value === undefined) return '-';
+function objectHash(value: Operation | Model): string {
   let hash = objectHashes.get(value);
   if (hash === undefined) {
     hash = createHash('sha256').update(JSON.stringify(value)).digest('hex');
     objectHashes.set(value, hash);
   }
   return hash;
-}
-
-/** Names of the models an operation lists (layout) or reaches through its fields, transitively, sorted. */
-function reachableModels(operation: Operation, models: Map<string, Model>): string[] {
-  const seen = new Set<string>();
-  const visit = (type: TypeRef): void => {
-    if (type.kind === 'array') visit(type.items);
-    else if (type.kind === 'ref') add(type.name);
-  };
-  const add = (name: string): void => {
-    if (seen.has(name)) return;
-    seen.add(name);
-    for (const field of models.get(name)?.fields ?? []) visit(field.type);
-  };
-  for (const name of operation.layout?.models ?? []) add(name);
-  for (const field of [...operation.request.fields, ...operation.response.fields]) visit(field.type);
-  return [...seen].sort(compareStrings);
 }
 
 function recordFallbacks(fallbacks: Fallbacks): RecordedFallbacks {

@@ -5,7 +5,7 @@
  * the templates.
  */
 import { pascalCase, snakeCase } from '../../shared/case.js';
-import type { Field, JsonValue, Model, Operation, SdkLanguage } from '../../ir/types.js';
+import type { Field, JsonValue, Operation, SdkLanguage } from '../../ir/types.js';
 import { render } from '../templates.js';
 
 /** Fence info string per SDK language, as the docs factory writes it. */
@@ -18,7 +18,7 @@ export interface Argument {
   value: string;
 }
 
-export function renderSample(operation: Operation, sdk: SdkLanguage, _models: Map<string, Model>): { lang: string; code: string } {
+export function renderSample(operation: Operation, sdk: SdkLanguage): { lang: string; code: string } {
   const args = operation.request.fields
     .filter((field) => field.example !== undefined || field.required)
     .map((field) => argument(field, sdk))

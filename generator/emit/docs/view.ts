@@ -3,7 +3,7 @@
  * decisions live here (which locale, which rows, how each cell reads); the templates
  * only lay the pieces out.
  */
-import type { Ir, Locale, LocaleFrame, Localized, Model, Operation, SdkLanguage, TypeRef } from '../../ir/types.js';
+import type { Field, Ir, Locale, LocaleFrame, Localized, Model, ModelLayout, Operation, SdkLanguage, TypeRef } from '../../ir/types.js';
 import { localOptional, type Fallbacks } from './fallback.js';
 import { render } from '../templates.js';
 import { modelRow, ordered, requestRow, responseView, spread, type RowView } from './rows.js';
@@ -61,12 +61,16 @@ export function pageView(
   const text = (value: Localized, owner: string, what: string): string => localOptional(value, locale, owner, what, fallbacks) ?? '';
   const own = operation.id;
   const layout = operation.layout;
+  /** A table's rows in documented order; in reproduce mode, rows the page spread over lines spread again. */
+  const rowsOf = (fields: Field[], shape: ModelLayout | undefined, row: (field: Field, bare: boolean) => RowView): RowView[] =>
+    ordered(fields, shape?.fields).map((field) =>
+      spread(row(field, shape?.bareExamples.includes(field.name) === true), sampleMode === 'documented' && shape?.multilineRows?.includes(field.name) === true),
+    );
+  const requestShape = layout && { fields: layout.request, bareExamples: layout.bareExamples, multilineRows: layout.multilineRows };
+  const query = operation.request.style === 'query';
   const request = once(`request ${own}`, () =>
-    tableText('request', frame.requestTable, ordered(operation.request.fields, layout?.request).map((field) =>
-      spread(
-        requestRow(field, words, operation.request.style === 'query', text(field.description, own, `request.${field.name}`), layout?.bareExamples.includes(field.name) === true),
-        sampleMode === 'documented' && layout?.multilineRows?.includes(field.name) === true,
-      ),
+    tableText('request', frame.requestTable, rowsOf(operation.request.fields, requestShape, (field, bare) =>
+      requestRow(field, words, query, text(field.description, own, `request.${field.name}`), bare),
     )),
   );
   const response = once(`response ${own}`, () => {
@@ -76,7 +80,7 @@ export function pageView(
   // Neither the models listed nor a template sample depend on the locale: shared by both.
   const listed = shared(`models ${own}`, () => modelsOnPage(operation, models, sampleMode === 'documented'));
   const documented = operation.samples.find((s) => s.sdk === sdk && s.locale === locale);
-  const sample = documented ?? (sampleMode === 'fill' ? shared(`sample ${own} ${sdk}`, () => renderSample(operation, sdk, models)) : undefined);
+  const sample = documented ?? (sampleMode === 'fill' ? shared(`sample ${own} ${sdk}`, () => renderSample(operation, sdk)) : undefined);
   const view: PageView = {
     words,
     summary: text(operation.summary, own, 'summary'),
@@ -88,11 +92,8 @@ export function pageView(
     models: listed.map((model) =>
       once(`model ${model.name}`, () => ({
         name: model.name,
-        table: tableText('model', frame.modelTable, ordered(model.fields, model.layout?.fields).map((field) =>
-          spread(
-            modelRow(field, words, text(field.description, `model ${model.name}`, field.name), model.layout?.bareExamples.includes(field.name) === true),
-            sampleMode === 'documented' && model.layout?.multilineRows?.includes(field.name) === true,
-          ),
+        table: tableText('model', frame.modelTable, rowsOf(model.fields, model.layout, (field, bare) =>
+          modelRow(field, words, text(field.description, `model ${model.name}`, field.name), bare),
         )),
       })),
     ),
@@ -125,8 +126,11 @@ function frameOf(ir: Ir, locale: Locale, words: LocaleWords): Required<Omit<Loca
   return notice === undefined ? frame : { ...frame, notice };
 }
 
-/** The layout's models, then every other model reachable from the operation's fields, depth first. */
-function modelsOnPage(operation: Operation, models: Map<string, Model>, repeats: boolean): Model[] {
+/**
+ * The models an operation's pages show: the layout's, then every other model reachable
+ * from the operation's fields, depth first. `repeats`: keep a model the layout lists twice.
+ */
+export function modelsOnPage(operation: Operation, models: Map<string, Model>, repeats: boolean): Model[] {
   const names: string[] = [];
   const add = (name: string): void => {
     const model = models.get(name);
