@@ -71,8 +71,7 @@ export function readPage(file: string, text: string, sink: DiagnosticSink): Page
       } else if (section === 'intro' && page.summary !== undefined && !sawApiSection) {
         // A sub-heading of the description (an example, a note): part of the description, as written.
         const text = segment.text.trim();
-        const extra = Math.max(0, (/\s*$/.exec(segment.text)![0].match(/\n/g) ?? []).length - 1);
-        page.description = `${page.description ?? ''}${page.description === undefined ? '' : '\n\n'}${text}${'\n'.repeat(extra)}`;
+        page.description = `${page.description ?? ''}${page.description === undefined ? '' : '\n\n'}${text}${'\n'.repeat(extraBlankLinesAtEnd(segment.text))}`;
         continue;
       } else {
         section = 'other';
@@ -128,9 +127,10 @@ export function readPage(file: string, text: string, sink: DiagnosticSink): Page
 
   function readFrame(segment: Segment, body: RootContent[]): void {
     for (const node of body) {
-      if (node.type === 'html' && page.frame.comment === undefined && /^<!--[\s\S]*-->$/.test(node.value.trim())) {
+      const kind = frameKind(segment, node);
+      if (kind === 'comment' && page.frame.comment === undefined && node.type === 'html' && /-->$/.test(node.value.trim())) {
         page.frame.comment = node.value.trim();
-      } else if (node.type === 'blockquote' && page.frame.notice === undefined) {
+      } else if (kind === 'notice' && page.frame.notice === undefined) {
         page.frame.notice = sliceOf(segment, node).split('\n').map((line) => line.replace(/^\s{0,3}> ?/, '')).join('\n').trim();
       }
     }
@@ -257,11 +257,7 @@ function inlineText(markdown: string): string {
  * leading and trailing newlines, so the page can be reproduced as written.
  */
 function introText(segment: Segment, body: RootContent[]): string | undefined {
-  const isFrame = (node: RootContent): boolean =>
-    (node.type === 'html' && /^<!--|<LastUpdated/i.test(node.value.trim())) ||
-    (node.type === 'blockquote' && /docs-factory|docs-to-sdk/i.test(sliceOf(segment, node))) ||
-    (node.type === 'paragraph' && /<LastUpdated/i.test(sliceOf(segment, node)));
-  const lastFrame = body.reduce((found, node, index) => (isFrame(node) ? index : found), -1);
+  const lastFrame = body.reduce((found, node, index) => (frameKind(segment, node) ? index : found), -1);
   const own = body.slice(lastFrame + 1);
   const first = own[0];
   const last = own[own.length - 1];
@@ -273,8 +269,28 @@ function introText(segment: Segment, body: RootContent[]): string | undefined {
   if (normalizeWords(text) === '') return undefined;
   const previousEnd = lastFrame >= 0 ? body[lastFrame]!.position?.end.line : 1;
   const gapBefore = (first.position?.start.line ?? 0) - (previousEnd ?? 0) - 1;
-  const gapAfter = (segment.text.slice(end).match(/\n/g) ?? []).length - 1;
-  return '\n'.repeat(Math.max(0, gapBefore - 1)) + text + '\n'.repeat(Math.max(0, gapAfter));
+  return '\n'.repeat(Math.max(0, gapBefore - 1)) + text + '\n'.repeat(extraBlankLinesAtEnd(segment.text));
+}
+
+/**
+ * The page frame's pieces under the H1: the do-not-edit comment, the `<LastUpdated />`
+ * marker, the generated-from notice. One test for both readers (the frame and the
+ * description), so nothing is taken as frame and kept in the description as well.
+ */
+function frameKind(segment: Segment, node: RootContent): 'comment' | 'marker' | 'notice' | undefined {
+  if (node.type === 'html') {
+    const value = node.value.trim();
+    if (/<LastUpdated/i.test(value)) return 'marker';
+    if (value.startsWith('<!--')) return 'comment';
+  }
+  if (node.type === 'paragraph' && /<LastUpdated/i.test(sliceOf(segment, node))) return 'marker';
+  if (node.type === 'blockquote' && /docs-factory|docs-to-sdk/i.test(sliceOf(segment, node))) return 'notice';
+  return undefined;
+}
+
+/** Blank lines at the end of a segment beyond the one before the next heading (kept with the description). */
+function extraBlankLinesAtEnd(text: string): number {
+  return Math.max(0, (/\s*$/.exec(text)![0].match(/\n/g) ?? []).length - 1);
 }
 
 export type { SourceText };
