@@ -10,7 +10,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import { createHash } from 'node:crypto';
+import { contentHash } from '../cache/emit.js';
 
 export interface TreeWriteResult {
   written: number;
@@ -98,7 +98,7 @@ export async function readManaged(out: string, managed: string[]): Promise<Map<s
 const entryOf = (path: string): string => path.split('/')[0]!;
 
 function sameContent(a: Content, b: Buffer): boolean {
-  if (isStored(a)) return b.length === a.bytes().length && createHash('sha1').update(b).digest('hex') === a.hash;
+  if (isStored(a)) return b.length === a.bytes().length && contentHash(b) === a.hash;
   return typeof a === 'string' ? b.length >= a.length && b.length <= a.length * 3 && b.toString('utf8') === a : Buffer.compare(a, b) === 0;
 }
 
