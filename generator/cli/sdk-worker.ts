@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { IR_VERSION, type Field, type Ir, type Operation } from '../ir/types.js';
+import { phase } from './timings.js';
 
 /**
  * While the main thread parses a big docs set from scratch (a second or more), this
@@ -15,10 +16,14 @@ import { IR_VERSION, type Field, type Ir, type Operation } from '../ir/types.js'
  */
 const options = (workerData ?? {}) as { warmUp?: boolean; codeCacheDir?: string };
 
+phase('sdk: thread started');
 const emitter = useCodeCache(options.codeCacheDir)
+  .then(() => phase('sdk: code cache on'))
   .then(() => import('../emit/sdk/index.js'))
   .then((module) => {
+    phase('sdk: load emitter');
     if (options.warmUp) module.emitSdk(warmUpIr());
+    if (options.warmUp) phase('sdk: warm up');
     return module;
   });
 
@@ -78,10 +83,15 @@ export interface SdkReply {
 }
 
 parentPort!.once('message', async ({ irJson, known }: SdkRequest) => {
+  phase('sdk: IR received');
   const { emitSdk } = await emitter;
   const used: SdkReply['used'] = [];
-  const files = emitSdk(JSON.parse(irJson) as Ir, {}, { known: new Map(known), used });
+  const ir = JSON.parse(irJson) as Ir;
+  phase('sdk: IR JSON read');
+  const files = emitSdk(ir, {}, { known: new Map(known), used });
+  phase('sdk: emit');
   parentPort!.postMessage({ files: [...files], used } satisfies SdkReply);
+  phase('sdk: reply posted');
   // Exiting on its own (not terminated) lets the code cache be saved on the way out.
   process.exit(0);
 });

@@ -1,9 +1,12 @@
 /** Client method declarations → one ts-morph class structure per client, all methods at once. */
-import { Scope, StructureKind, type MethodDeclarationStructure, type SourceFileStructure } from 'ts-morph';
+import type { ImportDeclarationStructure, MethodDeclarationStructure, SourceFileStructure } from 'ts-morph';
+import { tsMorph } from './ts-morph.js';
 import { compareStrings } from '../../ir/diagnostics.js';
 import type { Module } from '../../ir/types.js';
 import { docText, type MethodDeclaration } from './declarations.js';
 import { propertyName, quote } from './naming.js';
+
+const { Scope, StructureKind } = tsMorph;
 
 export const CLIENT_CLASS: Record<Module, string> = { management: 'ManagementClient', authentication: 'AuthenticationClient' };
 
@@ -21,7 +24,7 @@ export function clientFile(module: Module, methods: MethodDeclaration[]): Source
     statements: [
       { kind: StructureKind.ImportDeclaration, namedImports: [base], moduleSpecifier: `./http/${base}.js` },
       ...(imports.length > 0
-        ? [{ kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, namedImports: imports, moduleSpecifier: './models/index.js' }]
+        ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: imports, moduleSpecifier: './models/index.js' } satisfies ImportDeclarationStructure]
         : []),
       {
         kind: StructureKind.Class,

@@ -3,12 +3,13 @@
  * as a map of relative path → content (the caller decides where and whether to write).
  */
 import { createHash } from 'node:crypto';
-import { IndentationText, NewLineKind, Project, QuoteKind, type SourceFileStructure } from 'ts-morph';
+import type { Project, SourceFileStructure } from 'ts-morph';
 import type { Ir } from '../../ir/types.js';
 import { registerPartial, render } from '../templates.js';
 import { clientFile, CLIENT_CLASS } from './clients.js';
 import { declareSdk } from './declarations.js';
 import { modelFile, modelsIndex } from './models.js';
+import { tsMorph } from './ts-morph.js';
 
 export interface SdkOptions {
   packageName: string;
@@ -77,6 +78,7 @@ function printStructures(structures: Map<string, SourceFileStructure>, cache?: S
       cache!.used.push([key, path, undefined]);
       continue;
     }
+    const { IndentationText, NewLineKind, Project, QuoteKind } = tsMorph;
     project ??= new Project({
       useInMemoryFileSystem: true,
       skipFileDependencyResolution: true,

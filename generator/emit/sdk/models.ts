@@ -1,7 +1,10 @@
 /** Type declarations → one ts-morph source-file structure per model / DTO, and the models index. */
-import { ModuleDeclarationKind, StructureKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
+import type { SourceFileStructure, StatementStructures } from 'ts-morph';
+import { tsMorph } from './ts-morph.js';
 import { docText, type TypeDeclaration } from './declarations.js';
 import { propertyName } from './naming.js';
+
+const { ModuleDeclarationKind, StructureKind } = tsMorph;
 
 export function modelFile(type: TypeDeclaration): SourceFileStructure {
   const statements: StatementStructures[] = type.imports.map((name) => ({
