@@ -10,13 +10,21 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sourceFingerprints, TOOL_ROOT } from '../generator/cache/fingerprint.js';
+import { TEMPLATE_OPTIONS } from '../generator/emit/template-options.js';
 
 export const DIST = join(TOOL_ROOT, 'dist');
 
 /** Entry points of the bundle for one build fingerprint (they may not exist yet). */
 export function bundlePaths(build) {
   const dir = join(DIST, build);
-  return { dir, cli: join(dir, 'cli.js'), worker: join(dir, 'worker.js'), sdkWorker: join(dir, 'sdk-worker.js'), irValidator: join(dir, 'ir-validator.cjs') };
+  return {
+    dir,
+    cli: join(dir, 'cli.js'),
+    worker: join(dir, 'worker.js'),
+    sdkWorker: join(dir, 'sdk-worker.js'),
+    irValidator: join(dir, 'ir-validator.cjs'),
+    templates: join(dir, 'templates.cjs'),
+  };
 }
 
 /**
@@ -25,7 +33,7 @@ export function bundlePaths(build) {
  */
 export async function ensureBundle(build = sourceFingerprints().build) {
   const paths = bundlePaths(build);
-  if (existsSync(paths.cli) && existsSync(paths.worker) && existsSync(paths.sdkWorker) && existsSync(paths.irValidator)) return paths;
+  if ([paths.cli, paths.worker, paths.sdkWorker, paths.irValidator, paths.templates].every((file) => existsSync(file))) return paths;
   try {
     await buildBundle(build);
     return paths;
@@ -36,7 +44,7 @@ export async function ensureBundle(build = sourceFingerprints().build) {
 }
 
 /** Loaded from node_modules: CommonJS packages, and ts-morph (big, loaded only when printing). */
-const EXTERNAL = ['ajv', 'commander', 'diff', 'esbuild', 'fast-glob', 'handlebars', 'ts-morph', 'tsx', 'typescript', 'v8-compile-cache'];
+const EXTERNAL = ['ajv', 'commander', 'diff', 'esbuild', 'handlebars', 'ts-morph', 'tsx', 'typescript', 'v8-compile-cache'];
 
 async function buildBundle(build) {
   const { build: esbuild } = await import('esbuild');
@@ -64,6 +72,7 @@ async function buildBundle(build) {
       plugins: [sourceUrls(paths.dir)],
     });
     writeFileSync(join(temp, 'ir-validator.cjs'), await irValidatorCode());
+    writeFileSync(join(temp, 'templates.cjs'), await templatesCode());
     // Sources edited while we built: this bundle may hold either version; do not label it.
     if (sourceFingerprints().build !== build) throw new Error('sources changed during the build');
     try {
@@ -121,4 +130,20 @@ export async function irValidatorCode() {
   const schema = JSON.parse(readFileSync(join(TOOL_ROOT, 'generator/ir/ir.schema.json'), 'utf8'));
   const ajv = new Ajv({ allErrors: true, code: { source: true } }); // CommonJS: the standalone code requires ajv's runtime helpers
   return standaloneCode(ajv, ajv.compile(schema));
+}
+
+/**
+ * Every template under templates/, precompiled (Handlebars' precompile, the options of
+ * generator/emit/templates.ts), as one CommonJS module: template path → spec. The
+ * bundle's fingerprint covers templates/, so these are never stale.
+ */
+export async function templatesCode() {
+  const { default: Handlebars } = await import('handlebars');
+  const root = join(TOOL_ROOT, 'templates');
+  const files = readdirSync(root, { recursive: true })
+    .map((file) => String(file).split('\\').join('/'))
+    .filter((file) => file.endsWith('.hbs'))
+    .sort();
+  const entries = files.map((file) => `${JSON.stringify(file)}: ${Handlebars.precompile(readFileSync(join(root, file), 'utf8'), { ...TEMPLATE_OPTIONS })}`);
+  return `"use strict";\nmodule.exports = {\n${entries.join(',\n')}\n};\n`;
 }

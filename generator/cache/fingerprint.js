@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 
 export const TOOL_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Sources compiled into the bundle; package files pin the dependencies it loads. */
-const BUILD_INPUTS = ['generator', 'package.json', 'package-lock.json', 'scripts/build.js'];
-/** Read at run time: they change the output, not the bundle. */
-const RUNTIME_INPUTS = ['templates'];
+/** Sources compiled into the bundle (templates are precompiled into it); package files pin the dependencies it loads. */
+const BUILD_INPUTS = ['generator', 'templates', 'package.json', 'package-lock.json', 'scripts/build.js'];
+/** Read at run time: they change the output, not the bundle (none at present). */
+const RUNTIME_INPUTS = [];
 
 function hashTree(hash, root, relative) {
   const path = join(root, relative);

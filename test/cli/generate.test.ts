@@ -1,6 +1,6 @@
 /** The CLI as users run it: exit codes, diagnostic format, summary line, the IR file. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -100,5 +100,19 @@ describe('docs-to-sdk generate', () => {
     const root = docsFolder({ 'node/management/t/delete-thing.md': GOOD_PAGE });
     const { stdout } = await promisify(execFile)('npm', ['run', '-s', 'generate', '--', '--docs', join(root, 'docs'), '--out', join(root, 'out')], { cwd: REPO_ROOT });
     expect(stdout.trim().split('\n').at(-1)).toMatch(/^1 pages, 1 operations/);
+  });
+
+  it('gives the same output from the precompiled bundle (a child process) as from the sources', async () => {
+    // The bundle brings the templates and the IR schema check precompiled, the sources compile them.
+    const root = mkdtempSync(join(tmpdir(), 'docs-to-sdk-bundle-'));
+    const fromBundle = join(root, 'bundle');
+    const fromSources = join(root, 'sources');
+    const docs = join(REPO_ROOT, 'docs-src');
+    await promisify(execFile)(process.execPath, ['bin/docs-to-sdk.js', 'generate', '--docs', docs, '--out', fromBundle, '--no-cache', '--quiet'], { cwd: REPO_ROOT });
+    expect((await run(['generate', '--docs', docs, '--out', fromSources, '--no-cache', '--quiet'])).code).toBe(EXIT_OK);
+    const files = (dir: string): string[] => (readdirSync(dir, { recursive: true }) as string[]).filter((file) => statSync(join(dir, file)).isFile()).sort();
+    expect(files(fromBundle)).toEqual(files(fromSources));
+    expect(files(fromBundle).length).toBeGreaterThan(100);
+    for (const file of files(fromSources)) expect(readFileSync(join(fromBundle, file), 'utf8'), file).toBe(readFileSync(join(fromSources, file), 'utf8'));
   });
 });

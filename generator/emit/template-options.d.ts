@@ -1,0 +1,1 @@
+export declare const TEMPLATE_OPTIONS: { readonly noEscape: true; readonly strict: true };
