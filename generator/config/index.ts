@@ -3,7 +3,8 @@
  * (HTTP method, path, request style, request DTO name). Validated by JSON Schema.
  */
 import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
+import { createRequire } from 'node:module';
+import type { ValidateFunction } from 'ajv';
 import type { DiagnosticSink } from '../ir/diagnostics.js';
 import type { HttpMethod, Operation, RequestStyle } from '../ir/types.js';
 import configSchema from './config.schema.json' with { type: 'json' };
@@ -19,7 +20,16 @@ export interface GeneratorConfig {
 
 export class ConfigError extends Error {}
 
-const validate = new Ajv({ allErrors: true }).compile<GeneratorConfig>(configSchema);
+let validator: ValidateFunction<GeneratorConfig> | undefined;
+
+/** Compiled on first use: the parser imports applyOverrides, and most runs have no config to check. */
+function validate(data: unknown): data is GeneratorConfig {
+  if (!validator) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+    validator = new Ajv({ allErrors: true }).compile<GeneratorConfig>(configSchema);
+  }
+  return validator(data);
+}
 
 export function loadConfig(file: string): GeneratorConfig {
   let data: unknown;
@@ -29,7 +39,7 @@ export function loadConfig(file: string): GeneratorConfig {
     throw new ConfigError(`${file}: cannot read config: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (!validate(data)) {
-    const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`).join('; ');
+    const problems = (validator?.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`).join('; ');
     throw new ConfigError(`${file}: invalid config: ${problems}`);
   }
   return data;
