@@ -164,6 +164,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
   let counts: { written: number; unchanged: number; removed: number };
   let drifted = false;
   let hashes: Record<string, string> | undefined;
+  let writtenStamps: Record<string, string> | undefined;
   if (emitCache) {
     hashes = {};
     for (const [path, content] of plan.files) hashes[path] = emitCache.hashes.get(path) ?? contentHash(typeof content === 'string' ? content : textOf(content));
@@ -178,7 +179,9 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     if (drifted) reporter.drift(drift, options.out);
   } else {
     const known = last?.value.written?.out === resolve(options.out) ? last.value.written : undefined;
-    counts = await commitTree(options.out, plan.files, plan.managed, { known, hashes: hashes && new Map(Object.entries(hashes)) });
+    const { stamps, ...written } = await commitTree(options.out, plan.files, plan.managed, { known, hashes: hashes && new Map(Object.entries(hashes)) });
+    counts = written;
+    writtenStamps = stamps;
     if (separateIr !== undefined) await writeFileAtomic(options.ir!, separateIr);
     phase('write');
   }
@@ -187,9 +190,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     if (state) await saveAssembly(cacheDir, state);
     emitCache!.save();
     phase('save caches');
-    const written = options.check
-      ? summary?.written
-      : { out: resolve(options.out), stamps: outputStamps(options.out, run.managed), hashes: hashes! };
+    const written = options.check ? summary?.written : { out: resolve(options.out), stamps: writtenStamps!, hashes: hashes! };
     await saveRun(cacheDir, runKey, { ...run, fileCount: plan.files.size, written } satisfies RunSummary);
     phase('save run summary');
   }

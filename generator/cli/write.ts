@@ -16,6 +16,8 @@ export interface TreeWriteResult {
   written: number;
   unchanged: number;
   removed: number;
+  /** The stamp of every file of `files` as the write left it (KnownOutput.stamps for the next run). */
+  stamps: Record<string, string>;
 }
 
 /**
@@ -114,14 +116,16 @@ export async function commitTree(
 ): Promise<TreeWriteResult> {
   const { known, hashes } = options;
   const present = new Set(listManaged(out, managed));
-  const result: TreeWriteResult = { written: 0, unchanged: 0, removed: 0 };
+  const result: TreeWriteResult = { written: 0, unchanged: 0, removed: 0, stamps: {} };
   const changed: string[] = [];
   for (const [path, content] of files) {
     let same = false;
     if (present.has(path)) {
       const hash = hashes?.get(path);
-      if (known && hash !== undefined && known.hashes[path] === hash && known.stamps[path] !== undefined && known.stamps[path] === stampOf(join(out, path))) {
+      const stamp = known && hash !== undefined && known.hashes[path] === hash ? stampOf(join(out, path)) : undefined;
+      if (stamp !== undefined && known!.stamps[path] === stamp) {
         same = true;
+        result.stamps[path] = stamp;
       } else {
         same = sameContent(content, readFileSync(join(out, path)));
       }
@@ -132,7 +136,18 @@ export async function commitTree(
   const removed = [...present].filter((path) => !files.has(path));
   result.written = changed.length;
   result.removed = removed.length;
-  if (changed.length === 0 && removed.length === 0) return result;
+  // Files whose stamp is not known yet: the ones just written, and the ones compared by content.
+  const stampRest = (): void => {
+    for (const path of files.keys()) {
+      if (result.stamps[path] !== undefined) continue;
+      const stamp = stampOf(join(out, path));
+      if (stamp !== undefined) result.stamps[path] = stamp;
+    }
+  };
+  if (changed.length === 0 && removed.length === 0) {
+    stampRest();
+    return result;
+  }
 
   // Per entry: swap it whole when it is new or mostly rewritten, else move single files.
   const perEntry = new Map<string, { total: number; changed: number; present: boolean }>();
@@ -198,6 +213,7 @@ export async function commitTree(
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }
+  stampRest();
   return result;
 }
 
