@@ -8,13 +8,16 @@ export interface SdkThread {
   stop(): void;
 }
 
+/** What bin/docs-to-sdk.js tells the bundle (paths of its parts); a worker has a globalThis of its own. */
+const bundleState = (): Record<string, string> | undefined => (globalThis as { __DOCS_TO_SDK__?: Record<string, string> }).__DOCS_TO_SDK__;
+
 function workerUrl(): URL {
-  const bundled = (globalThis as { __DOCS_TO_SDK__?: { sdkWorker?: string } }).__DOCS_TO_SDK__?.sdkWorker;
+  const bundled = bundleState()?.sdkWorker;
   return bundled ? pathToFileURL(bundled) : new URL('./sdk-worker-entry.js', import.meta.url);
 }
 
 export function startSdkThread(options: { warmUp: boolean; codeCacheDir?: string }): SdkThread {
-  const worker = new Worker(workerUrl(), { workerData: options });
+  const worker = new Worker(workerUrl(), { workerData: { ...options, bundle: bundleState() } });
   let failure: Error | undefined;
   const failed = new Promise<never>((_, reject) => {
     worker.once('error', (error) => reject((failure = error)));

@@ -14,7 +14,9 @@ import { phase } from './timings.js';
  * when the real IR arrives (the first emit runs ~2.5x slower than later ones). The
  * warm-up output is thrown away; nothing of it reaches the real SDK.
  */
-const options = (workerData ?? {}) as { warmUp?: boolean; codeCacheDir?: string };
+const options = (workerData ?? {}) as { warmUp?: boolean; codeCacheDir?: string; bundle?: Record<string, string> };
+// The bundle's parts (precompiled templates above all) for the modules this thread loads.
+if (options.bundle) (globalThis as { __DOCS_TO_SDK__?: Record<string, string> }).__DOCS_TO_SDK__ = options.bundle;
 
 phase('sdk: thread started');
 const emitter = useCodeCache(options.codeCacheDir)
