@@ -15,6 +15,7 @@ if (bundle) {
   state.worker = bundle.worker;
   state.sdkWorker = bundle.sdkWorker;
   state.irValidator = bundle.irValidator;
+  state.configValidator = bundle.configValidator;
   state.templates = bundle.templates;
   ({ main } = await import(pathToFileURL(bundle.cli).href));
 } else {

@@ -23,6 +23,7 @@ export function bundlePaths(build) {
     worker: join(dir, 'worker.js'),
     sdkWorker: join(dir, 'sdk-worker.js'),
     irValidator: join(dir, 'ir-validator.cjs'),
+    configValidator: join(dir, 'config-validator.cjs'),
     templates: join(dir, 'templates.cjs'),
   };
 }
@@ -33,7 +34,7 @@ export function bundlePaths(build) {
  */
 export async function ensureBundle(build = sourceFingerprints().build) {
   const paths = bundlePaths(build);
-  if ([paths.cli, paths.worker, paths.sdkWorker, paths.irValidator, paths.templates].every((file) => existsSync(file))) return paths;
+  if ([paths.cli, paths.worker, paths.sdkWorker, paths.irValidator, paths.configValidator, paths.templates].every((file) => existsSync(file))) return paths;
   try {
     await buildBundle(build);
     return paths;
@@ -72,6 +73,7 @@ async function buildBundle(build) {
       plugins: [sourceUrls(paths.dir)],
     });
     writeFileSync(join(temp, 'ir-validator.cjs'), await irValidatorCode());
+    writeFileSync(join(temp, 'config-validator.cjs'), await configValidatorCode());
     writeFileSync(join(temp, 'templates.cjs'), await templatesCode());
     // Sources edited while we built: this bundle may hold either version; do not label it.
     if (sourceFingerprints().build !== build) throw new Error('sources changed during the build');
@@ -120,17 +122,24 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 }
 
 /**
- * The IR schema check as standalone code (ajv's standalone mode, same options as
- * generator/ir/validate.ts): compiling the schema costs ~0.1 s a run, and the bundle's
- * fingerprint covers the schema, so the compiled check is never stale.
+ * A schema check as standalone code (ajv's standalone mode, the options of
+ * generator/ir/validate.ts and generator/config/index.ts): compiling a schema costs
+ * ~0.05-0.1 s a run, and the bundle's fingerprint covers the schemas, so the compiled
+ * checks are never stale.
  */
-export async function irValidatorCode() {
+async function schemaCheckCode(schemaFile) {
   const { Ajv } = await import('ajv');
   const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
-  const schema = JSON.parse(readFileSync(join(TOOL_ROOT, 'generator/ir/ir.schema.json'), 'utf8'));
+  const schema = JSON.parse(readFileSync(join(TOOL_ROOT, schemaFile), 'utf8'));
   const ajv = new Ajv({ allErrors: true, code: { source: true } }); // CommonJS: the standalone code requires ajv's runtime helpers
   return standaloneCode(ajv, ajv.compile(schema));
 }
+
+/** The IR schema check (generator/ir/ir.schema.json). */
+export const irValidatorCode = () => schemaCheckCode('generator/ir/ir.schema.json');
+
+/** The config file's schema check (generator/config/config.schema.json). */
+export const configValidatorCode = () => schemaCheckCode('generator/config/config.schema.json');
 
 /**
  * Every template under templates/, precompiled (Handlebars' precompile, the options of

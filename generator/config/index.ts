@@ -22,11 +22,24 @@ export class ConfigError extends Error {}
 
 let validator: ValidateFunction<GeneratorConfig> | undefined;
 
-/** Compiled on first use: the parser imports applyOverrides, and most runs have no config to check. */
+/**
+ * The CLI bundle brings the schema check precompiled (scripts/build.js); otherwise it
+ * is compiled on first use (ajv loads only then: most runs have no config to check,
+ * and the parser imports this module for applyOverrides).
+ */
 function validate(data: unknown): data is GeneratorConfig {
   if (!validator) {
-    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
-    validator = new Ajv({ allErrors: true }).compile<GeneratorConfig>(configSchema);
+    const require = createRequire(import.meta.url);
+    const precompiled = (globalThis as { __DOCS_TO_SDK__?: { configValidator?: string } }).__DOCS_TO_SDK__?.configValidator;
+    try {
+      if (precompiled) validator = require(precompiled) as ValidateFunction<GeneratorConfig>;
+    } catch {
+      // A missing or broken precompiled check only costs the compile.
+    }
+    if (!validator) {
+      const { Ajv } = require('ajv') as typeof import('ajv');
+      validator = new Ajv({ allErrors: true }).compile<GeneratorConfig>(configSchema);
+    }
   }
   return validator(data);
 }

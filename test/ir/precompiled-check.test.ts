@@ -1,9 +1,9 @@
 /**
- * The CLI bundle carries the IR schema check as precompiled code (scripts/build.js): it
- * must accept and reject exactly what the schema compiled at run time does, with the
- * same errors.
+ * The CLI bundle carries the IR and config schema checks as precompiled code
+ * (scripts/build.js): each must accept and reject exactly what its schema compiled at
+ * run time does, with the same errors.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -11,17 +11,32 @@ import { describe, expect, it } from 'vitest';
 import { irSchema } from '../../generator/ir/validate.js';
 import { REPO_ROOT } from '../helpers/shared.js';
 // @ts-expect-error plain JavaScript build script, no declarations
-import { irValidatorCode } from '../../scripts/build.js';
+import { configValidatorCode, irValidatorCode } from '../../scripts/build.js';
 
 type Check = ((data: unknown) => boolean) & { errors?: unknown };
 
-describe('precompiled IR schema check', () => {
-  it('gives the verdicts and errors of the schema compiled at run time', async () => {
-    // Inside the checkout (an ignored folder), where the code's require('ajv/…') resolves, as in dist/.
-    mkdirSync(join(REPO_ROOT, '.cache'), { recursive: true });
-    const file = join(mkdtempSync(join(REPO_ROOT, '.cache', 'validator-')), 'ir-validator.cjs');
-    writeFileSync(file, (await irValidatorCode()) as string);
-    const precompiled = createRequire(import.meta.url)(file) as Check;
+/** Loads the code inside the checkout (an ignored folder), where its require('ajv/…') resolves, as in dist/. */
+function load(code: string): Check {
+  mkdirSync(join(REPO_ROOT, '.cache'), { recursive: true });
+  const dir = mkdtempSync(join(REPO_ROOT, '.cache', 'validator-'));
+  try {
+    writeFileSync(join(dir, 'check.cjs'), code);
+    return createRequire(import.meta.url)(join(dir, 'check.cjs')) as Check;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function expectSameVerdicts(precompiled: Check, compiled: Check, samples: unknown[]): void {
+  for (const sample of samples) {
+    expect(precompiled(sample)).toBe(compiled(sample));
+    expect(precompiled.errors).toEqual(compiled.errors);
+  }
+}
+
+describe('precompiled schema checks', () => {
+  it('IR: gives the verdicts and errors of the schema compiled at run time', async () => {
+    const precompiled = load((await irValidatorCode()) as string);
     const compiled = new Ajv({ allErrors: true }).compile(irSchema) as Check;
     const samples: unknown[] = [
       { irVersion: 1, operations: [], models: [], diagnostics: [] },
@@ -29,11 +44,23 @@ describe('precompiled IR schema check', () => {
       { irVersion: 1, operations: [{ id: 'Bad Id' }], models: [{ name: 'X', fields: [{ name: '', type: { kind: 'nope' } }] }], diagnostics: [{}] },
       { irVersion: 1, operations: [], models: [], diagnostics: [], frame: { zh: { comment: 1 } }, extra: true },
     ];
-    for (const sample of samples) {
-      expect(precompiled(sample)).toBe(compiled(sample));
-      expect(precompiled.errors).toEqual(compiled.errors);
-    }
+    expectSameVerdicts(precompiled, compiled, samples);
     expect(precompiled(samples[2])).toBe(false);
-    rmSync(join(file, '..'), { recursive: true, force: true });
+  });
+
+  it('config: gives the verdicts and errors of the schema compiled at run time', async () => {
+    const precompiled = load((await configValidatorCode()) as string);
+    const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'generator/config/config.schema.json'), 'utf8')) as object;
+    const compiled = new Ajv({ allErrors: true }).compile(schema) as Check;
+    const samples: unknown[] = [
+      { operations: {} },
+      { operations: { 'management/x': { http: { method: 'GET', path: '/x' }, request: { style: 'query' } } } },
+      { operations: { 'management/x': { http: { method: 'FETCH' }, extra: 1 } } },
+      { operations: [], unknown: true },
+      'not an object',
+    ];
+    expectSameVerdicts(precompiled, compiled, samples);
+    expect(precompiled(samples[1])).toBe(true);
+    expect(precompiled(samples[2])).toBe(false);
   });
 });
