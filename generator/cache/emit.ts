@@ -6,18 +6,19 @@
  *   locale fallbacks it recorded), keyed by generator/emit/docs (DocsOptions.cache);
  * - sdk: one printed file per hash of its ts-morph structure (generator/emit/sdk).
  *
- * One file, `emit.pack`: a 4-byte length, a JSON header (tool fingerprint, entries with
+ * One file, `emit.pack` (cache/pack.ts): a JSON header (tool fingerprint, entries with
  * the offset, length and SHA-1 of each content) and the contents as UTF-8 bytes. Loading
- * it parses only the header; contents are decoded when used. The header's tool
+ * it reads only the header; contents are read and decoded when used. The header's tool
  * fingerprint must be this tool's, or the whole file is ignored. Entries a run did not
  * use are dropped when it saves.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocsGroupCache, RecordedFallbacks } from '../emit/docs/index.js';
 import type { StoredText } from '../cli/write.js';
 import { toolFingerprint } from './index.js';
+import { openPack, PackBody, writePack } from './pack.js';
 
 /** [offset, length, sha1 of the content] in the pack's body. */
 type Blob = [number, number, string];
@@ -47,7 +48,8 @@ export class EmitCache implements DocsGroupCache {
 
   private constructor(
     private readonly file: string,
-    private readonly body: Buffer,
+    /** emit.pack's body, then the side pack's: offsets past the first are in the second. */
+    private readonly bodies: [PackBody, PackBody],
     private readonly header: PackHeader,
     /** Entries of emit.pack itself (the others came from the side pack). */
     private readonly mainKeys: { docs: Set<string>; sdk: Set<string> },
@@ -55,22 +57,34 @@ export class EmitCache implements DocsGroupCache {
 
   static open(dir: string): EmitCache {
     const file = join(dir, 'emit.pack');
-    const main = readPack(file);
-    if (!main) return new EmitCache(file, Buffer.alloc(0), { tool: toolFingerprint(), docs: {}, sdk: {} }, emptyKeys());
+    const ours = (header: PackHeader): boolean => header.tool === toolFingerprint() && Boolean(header.docs && header.sdk);
+    const main = openPack<PackHeader>(file, ours);
+    if (!main) return new EmitCache(file, [PackBody.empty, PackBody.empty], { tool: toolFingerprint(), docs: {}, sdk: {} }, emptyKeys());
     // The side pack (emit.extra.pack): entries added since emit.pack was written, offsets after its body.
-    const extra = readPack(join(dir, 'emit.extra.pack'));
+    const extra = openPack<PackHeader>(join(dir, 'emit.extra.pack'), (header) => ours(header) && header.base !== undefined && header.base === main.header.id);
     const mainKeys = { docs: new Set(Object.keys(main.header.docs)), sdk: new Set(Object.keys(main.header.sdk)) };
-    if (!extra || extra.header.base === undefined || extra.header.base !== main.header.id) return new EmitCache(file, main.body, main.header, mainKeys);
+    if (!extra) return new EmitCache(file, [main.body, PackBody.empty], main.header, mainKeys);
     const shift = main.body.length;
     const moved = ([offset, length, hash]: Blob): Blob => [offset + shift, length, hash];
     const header: PackHeader = { tool: main.header.tool, id: main.header.id, docs: { ...main.header.docs }, sdk: { ...main.header.sdk } };
     for (const [key, entry] of Object.entries(extra.header.docs)) header.docs[key] = { files: entry.files.map(([path, blob]) => [path, moved(blob)]), fallbacks: entry.fallbacks };
     for (const [key, blob] of Object.entries(extra.header.sdk)) header.sdk[key] = moved(blob);
-    return new EmitCache(file, Buffer.concat([main.body, extra.body]), header, mainKeys);
+    return new EmitCache(file, [main.body, extra.body], header, mainKeys);
   }
 
-  private text([offset, length]: Blob): string {
-    return this.body.toString('utf8', offset, offset + length);
+  /** The bytes of a stored content. */
+  private bytesOf([offset, length]: Blob): Buffer {
+    const [main, side] = this.bodies;
+    return offset < main.length ? main.read(offset, length) : side.read(offset - main.length, length);
+  }
+
+  private text(blob: Blob): string {
+    return this.bytesOf(blob).toString('utf8');
+  }
+
+  /** Releases the pack files: call once the run's outputs are written or compared and the cache saved. */
+  close(): void {
+    for (const body of this.bodies) body.close();
   }
 
   /** The group's files stay in the pack: read only when written or compared (StoredText). */
@@ -82,9 +96,8 @@ export class EmitCache implements DocsGroupCache {
     return { files: entry.files.map(([path, blob]) => [path, this.stored(blob)]), fallbacks: entry.fallbacks };
   }
 
-  private stored([offset, length, hash]: Blob): StoredText {
-    const body = this.body;
-    return { hash, bytes: () => body.subarray(offset, offset + length) };
+  private stored(blob: Blob): StoredText {
+    return { hash: blob[2], bytes: () => this.bytesOf(blob) };
   }
 
   set(key: string, files: [string, string][], fallbacks: RecordedFallbacks): void {
@@ -131,7 +144,7 @@ export class EmitCache implements DocsGroupCache {
     const chunks: Buffer[] = [];
     let offset = 0;
     const place = (blob: Blob | Pending): Blob => {
-      const buffer = Array.isArray(blob) ? this.body.subarray(blob[0], blob[0] + blob[1]) : blob.buffer;
+      const buffer = Array.isArray(blob) ? this.bytesOf(blob) : blob.buffer;
       chunks.push(buffer);
       const placed: Blob = [offset, buffer.length, Array.isArray(blob) ? blob[2] : blob.hash];
       offset += buffer.length;
@@ -155,32 +168,6 @@ export class EmitCache implements DocsGroupCache {
 const SIDE_MAX = 200;
 
 const emptyKeys = () => ({ docs: new Set<string>(), sdk: new Set<string>() });
-
-function readPack(file: string): { header: PackHeader; body: Buffer } | undefined {
-  try {
-    const data = readFileSync(file);
-    const length = data.readUInt32LE(0);
-    const header = JSON.parse(data.toString('utf8', 4, 4 + length)) as PackHeader;
-    if (header.tool === toolFingerprint() && header.docs && header.sdk) return { header, body: data.subarray(4 + length) };
-  } catch {
-    // absent or damaged: nothing
-  }
-  return undefined;
-}
-
-function writePack(file: string, header: PackHeader, chunks: Buffer[]): void {
-  const head = Buffer.from(JSON.stringify(header));
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(head.length, 0);
-  try {
-    mkdirSync(join(file, '..'), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, Buffer.concat([length, head, ...chunks]));
-    renameSync(temp, file);
-  } catch {
-    // A cache that cannot be written costs speed, not correctness.
-  }
-}
 
 function pendingOf(content: string): Pending {
   const buffer = Buffer.from(content, 'utf8');

@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { sourceFingerprints } from './fingerprint.js';
 import { readFileSync } from 'node:fs';
 import type { AssemblyState, PageInput, PageResult, PageResultCache } from '../parse/index.js';
+import { openPack, PackBody, writePack } from './pack.js';
 
 let fingerprint: string | undefined;
 
@@ -38,10 +39,10 @@ export function contentKey(input: PageInput): string {
 }
 
 /**
- * `pages.pack`: a 4-byte length, a JSON header (tool fingerprint, offset and length of
- * each entry) and each page result as its own JSON text. A run that changed one page
- * parses the results it uses and rewrites the file from the old bytes plus the new
- * entry, instead of serializing all of them again.
+ * `pages.pack` (cache/pack.ts): a JSON header (tool fingerprint, offset and length of
+ * each entry) and each page result as its own JSON text. A run parses only the results
+ * it uses, and writes the pack again from the old bytes plus the new entries, instead of
+ * serializing all of them again.
  */
 interface PagePackHeader {
   tool: string;
@@ -61,14 +62,20 @@ interface PageExtra {
   entries: Record<string, PageResult>;
 }
 
+/** An entry of the pack, by its place in the body: read only if the pack is written again. */
+class Packed {
+  constructor(readonly at: [number, number]) {}
+}
+
 export class DiskPageCache implements PageResultCache {
-  private readonly used = new Map<string, Buffer | PageResult>();
+  /** What this run used: pack entries stay where they are (Packed); new and side entries as values. */
+  private readonly used = new Map<string, Packed | PageResult>();
   private dirty = false;
 
   private constructor(
     private readonly file: string,
     private readonly header: PagePackHeader,
-    private readonly body: Buffer,
+    private readonly body: PackBody,
     private readonly extra: Record<string, PageResult>,
   ) {}
 
@@ -76,15 +83,14 @@ export class DiskPageCache implements PageResultCache {
     const file = join(dir, 'pages.pack');
     const side = await readJson<PageExtra>(join(dir, 'pages.extra.json'));
     const extra = side?.tool === toolFingerprint() && side.entries ? side.entries : {};
-    try {
-      const data = await readFile(file);
-      const length = data.readUInt32LE(0);
-      const header = JSON.parse(data.toString('utf8', 4, 4 + length)) as PagePackHeader;
-      if (header.tool === toolFingerprint() && header.entries) return new DiskPageCache(file, header, data.subarray(4 + length), extra);
-    } catch {
-      // absent or damaged: start empty
-    }
-    return new DiskPageCache(file, { tool: toolFingerprint(), entries: {} }, Buffer.alloc(0), {});
+    const pack = openPack<PagePackHeader>(file, (header) => header.tool === toolFingerprint() && Boolean(header.entries));
+    if (pack) return new DiskPageCache(file, pack.header, pack.body, extra);
+    return new DiskPageCache(file, { tool: toolFingerprint(), entries: {} }, PackBody.empty, {});
+  }
+
+  /** Releases the pack file: call after save(). */
+  close(): void {
+    this.body.close();
   }
 
   keyOf(input: PageInput): string {
@@ -99,10 +105,9 @@ export class DiskPageCache implements PageResultCache {
     }
     const at = this.header.entries[key];
     if (!at) return undefined;
-    const bytes = this.body.subarray(at[0], at[0] + at[1]);
     try {
-      const result = JSON.parse(bytes.toString('utf8')) as PageResult;
-      this.used.set(key, bytes);
+      const result = JSON.parse(this.body.read(at[0], at[1]).toString('utf8')) as PageResult;
+      this.used.set(key, new Packed(at));
       return result;
     } catch {
       return undefined;
@@ -114,7 +119,7 @@ export class DiskPageCache implements PageResultCache {
     const side = this.extra[key];
     const at = this.header.entries[key];
     if (side) this.used.set(key, side);
-    else if (at) this.used.set(key, this.body.subarray(at[0], at[0] + at[1]));
+    else if (at) this.used.set(key, new Packed(at));
   }
 
   set(key: string, result: PageResult): void {
@@ -126,7 +131,7 @@ export class DiskPageCache implements PageResultCache {
   async save(): Promise<void> {
     const packed = Object.keys(this.header.entries);
     const unusedPacked = packed.filter((key) => !this.used.has(key)).length;
-    const sideEntries = [...this.used].filter(([key, value]) => !Buffer.isBuffer(value) && !this.header.entries[key]);
+    const sideEntries = [...this.used].filter(([key, value]) => !(value instanceof Packed) && !this.header.entries[key]);
     if (!this.dirty && unusedPacked === 0 && sideEntries.length === Object.keys(this.extra).length) return;
     const extraFile = join(dirname(this.file), 'pages.extra.json');
     if (sideEntries.length <= EXTRA_MAX && unusedPacked * 4 <= packed.length && packed.length > 0) {
@@ -137,15 +142,12 @@ export class DiskPageCache implements PageResultCache {
     const chunks: Buffer[] = [];
     let offset = 0;
     for (const [key, value] of this.used) {
-      const bytes = Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value));
+      const bytes = value instanceof Packed ? this.body.read(...value.at) : Buffer.from(JSON.stringify(value));
       header.entries[key] = [offset, bytes.length];
       chunks.push(bytes);
       offset += bytes.length;
     }
-    const head = Buffer.from(JSON.stringify(header));
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(head.length, 0);
-    await writeBytes(this.file, Buffer.concat([length, head, ...chunks]));
+    writePack(this.file, header, chunks);
     await writeJson(extraFile, { tool: toolFingerprint(), entries: {} } satisfies PageExtra);
   }
 }

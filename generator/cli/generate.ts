@@ -125,76 +125,82 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
   const pageCache = cacheDir ? await DiskPageCache.open(cacheDir) : undefined;
   const emitCache = cacheDir ? EmitCache.open(cacheDir) : undefined;
   phase('open caches');
-  // The parser (remark, micromark) loads only when something must be parsed.
-  const [{ parsePagesAsync }, { defaultThreads }] = await Promise.all([import('../parse/index.js'), import('../parse/workers.js')]);
-  phase('load parser');
-  const { ir, pages, state, reuse } = await parsePagesAsync(inputs, {
-    config,
-    cache: pageCache,
-    previous: cacheDir ? loadAssembly(cacheDir) : undefined,
-    // The SDK thread keeps a core busy (ts-morph, then printing): parse on the others.
-    threads: options.threads ?? Math.max(1, defaultThreads() - (sdkThread ? 1 : 0)),
-    onProgress: (done, total) => reporter.progress(done, total, 'parsing'),
-  });
-  phase(`parse (${reuse?.mode ?? 'no cache'})`);
-  // Loaded here, not at start-up: compiling the IR schema costs ~0.1 s a run without changes does not need.
-  const { usePrecompiledSchemaCheck, validateIr } = await import('../ir/validate.js');
-  await usePrecompiledSchemaCheck();
-  const schemaProblems = validateIr(ir);
-  phase('validate IR');
-  if (schemaProblems.length > 0) {
-    sdkThread?.stop();
-    // The contract was broken by the parser: a bug in docs-to-sdk, not in the docs.
-    for (const problem of schemaProblems.slice(0, 20)) reporter.error(`internal: IR ${problem}`);
-    return EXIT_USAGE;
+  try {
+    // The parser (remark, micromark) loads only when something must be parsed.
+    const [{ parsePagesAsync }, { defaultThreads }] = await Promise.all([import('../parse/index.js'), import('../parse/workers.js')]);
+    phase('load parser');
+    const { ir, pages, state, reuse } = await parsePagesAsync(inputs, {
+      config,
+      cache: pageCache,
+      previous: cacheDir ? loadAssembly(cacheDir) : undefined,
+      // The SDK thread keeps a core busy (ts-morph, then printing): parse on the others.
+      threads: options.threads ?? Math.max(1, defaultThreads() - (sdkThread ? 1 : 0)),
+      onProgress: (done, total) => reporter.progress(done, total, 'parsing'),
+    });
+    phase(`parse (${reuse?.mode ?? 'no cache'})`);
+    // Loaded here, not at start-up: compiling the IR schema costs ~0.1 s a run without changes does not need.
+    const { usePrecompiledSchemaCheck, validateIr } = await import('../ir/validate.js');
+    await usePrecompiledSchemaCheck();
+    const schemaProblems = validateIr(ir);
+    phase('validate IR');
+    if (schemaProblems.length > 0) {
+      sdkThread?.stop();
+      // The contract was broken by the parser: a bug in docs-to-sdk, not in the docs.
+      for (const problem of schemaProblems.slice(0, 20)) reporter.error(`internal: IR ${problem}`);
+      return EXIT_USAGE;
+    }
+    const irText = targets.has('ir') || sdkThread ? irJson(ir) : undefined;
+    phase('IR JSON');
+    const plan = await planOutputs(ir, targets, options.ir === undefined, { cache: emitCache, sdkThread, irText });
+    phase('emit');
+    const run: RunOutputs = {
+      managed: plan.managed,
+      separateIr: options.ir !== undefined && targets.has('ir') ? irText : undefined,
+      pages,
+      operations: ir.operations.length,
+      models: ir.models.length,
+      diagnostics: [...ir.diagnostics, ...plan.diagnostics].sort(compareDiagnostics),
+    };
+    const separateIr = run.separateIr;
+    let counts: { written: number; unchanged: number; removed: number };
+    let drifted = false;
+    let hashes: Record<string, string> | undefined;
+    let writtenStamps: Record<string, string> | undefined;
+    if (emitCache) {
+      hashes = {};
+      for (const [path, content] of plan.files) hashes[path] = emitCache.hashes.get(path) ?? contentHash(typeof content === 'string' ? content : textOf(content));
+    }
+    if (options.check) {
+      const { findDrift, hasDrift } = await import('./check.js');
+      // --check compares real contents: files the cache holds are decoded here.
+      const drift = await findDrift(options.out, new Map([...plan.files].map(([path, content]) => [path, textOf(content)])), plan.managed);
+      const written = drift.changed.length + drift.added.length;
+      counts = { written, unchanged: plan.files.size - written, removed: drift.removed.length };
+      drifted = hasDrift(drift);
+      if (drifted) reporter.drift(drift, options.out);
+    } else {
+      const known = last?.value.written?.out === resolve(options.out) ? last.value.written : undefined;
+      const { stamps, ...written } = await commitTree(options.out, plan.files, plan.managed, { known, hashes: hashes && new Map(Object.entries(hashes)) });
+      counts = written;
+      writtenStamps = stamps;
+      if (separateIr !== undefined) await writeFileAtomic(options.ir!, separateIr);
+      phase('write');
+    }
+    if (cacheDir) {
+      await pageCache!.save();
+      if (state) await saveAssembly(cacheDir, state);
+      emitCache!.save();
+      phase('save caches');
+      const written = options.check ? summary?.written : { out: resolve(options.out), stamps: writtenStamps!, hashes: hashes! };
+      await saveRun(cacheDir, runKey, { ...run, fileCount: plan.files.size, written } satisfies RunSummary);
+      phase('save run summary');
+    }
+    return finish(run, counts, drifted);
+  } finally {
+    // Pack files stay open while entries may still be read from them.
+    pageCache?.close();
+    emitCache?.close();
   }
-  const irText = targets.has('ir') || sdkThread ? irJson(ir) : undefined;
-  phase('IR JSON');
-  const plan = await planOutputs(ir, targets, options.ir === undefined, { cache: emitCache, sdkThread, irText });
-  phase('emit');
-  const run: RunOutputs = {
-    managed: plan.managed,
-    separateIr: options.ir !== undefined && targets.has('ir') ? irText : undefined,
-    pages,
-    operations: ir.operations.length,
-    models: ir.models.length,
-    diagnostics: [...ir.diagnostics, ...plan.diagnostics].sort(compareDiagnostics),
-  };
-  const separateIr = run.separateIr;
-  let counts: { written: number; unchanged: number; removed: number };
-  let drifted = false;
-  let hashes: Record<string, string> | undefined;
-  let writtenStamps: Record<string, string> | undefined;
-  if (emitCache) {
-    hashes = {};
-    for (const [path, content] of plan.files) hashes[path] = emitCache.hashes.get(path) ?? contentHash(typeof content === 'string' ? content : textOf(content));
-  }
-  if (options.check) {
-    const { findDrift, hasDrift } = await import('./check.js');
-    // --check compares real contents: files the cache holds are decoded here.
-    const drift = await findDrift(options.out, new Map([...plan.files].map(([path, content]) => [path, textOf(content)])), plan.managed);
-    const written = drift.changed.length + drift.added.length;
-    counts = { written, unchanged: plan.files.size - written, removed: drift.removed.length };
-    drifted = hasDrift(drift);
-    if (drifted) reporter.drift(drift, options.out);
-  } else {
-    const known = last?.value.written?.out === resolve(options.out) ? last.value.written : undefined;
-    const { stamps, ...written } = await commitTree(options.out, plan.files, plan.managed, { known, hashes: hashes && new Map(Object.entries(hashes)) });
-    counts = written;
-    writtenStamps = stamps;
-    if (separateIr !== undefined) await writeFileAtomic(options.ir!, separateIr);
-    phase('write');
-  }
-  if (cacheDir) {
-    await pageCache!.save();
-    if (state) await saveAssembly(cacheDir, state);
-    emitCache!.save();
-    phase('save caches');
-    const written = options.check ? summary?.written : { out: resolve(options.out), stamps: writtenStamps!, hashes: hashes! };
-    await saveRun(cacheDir, runKey, { ...run, fileCount: plan.files.size, written } satisfies RunSummary);
-    phase('save run summary');
-  }
-  return finish(run, counts, drifted);
 
   function finish(result: RunOutputs, { written, unchanged, removed }: { written: number; unchanged: number; removed: number }, drift: boolean): number {
     for (const diagnostic of result.diagnostics) reporter.diagnostic(diagnostic);
