@@ -4,7 +4,8 @@
 // and builds it on the spot otherwise, so a stale bundle is never run. Loading TypeScript
 // through tsx costs ~0.25 s per process and per worker thread; the bundle loads in ~0.05 s.
 //
-// `node scripts/build.js` (also the `prepare` script, run by `npm ci`) builds it ahead.
+// `node scripts/build.js` (also the `prepare` script, run by `npm ci`) builds it ahead;
+// `--strict` (CI) exits 1 when it cannot.
 // The Markdown parser's packages are bundled; other dependencies load from node_modules; ts-morph stays a lazy chunk.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -111,16 +112,6 @@ function sourceUrls(outDir) {
   };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const paths = await ensureBundle();
-  if (!paths) {
-    // Not fatal (this runs as `prepare` in `npm ci`): the CLI then runs the sources through tsx.
-    console.warn('docs-to-sdk: could not build the bundle; the CLI will run the TypeScript sources through tsx');
-  } else {
-    console.log(`docs-to-sdk: bundle ${relative(TOOL_ROOT, paths.dir)}`);
-  }
-}
-
 /**
  * A schema check as standalone code (ajv's standalone mode, the options of
  * generator/ir/validate.ts and generator/config/index.ts): compiling a schema costs
@@ -136,10 +127,14 @@ async function schemaCheckCode(schemaFile) {
 }
 
 /** The IR schema check (generator/ir/ir.schema.json). */
-export const irValidatorCode = () => schemaCheckCode('generator/ir/ir.schema.json');
+export function irValidatorCode() {
+  return schemaCheckCode('generator/ir/ir.schema.json');
+}
 
 /** The config file's schema check (generator/config/config.schema.json). */
-export const configValidatorCode = () => schemaCheckCode('generator/config/config.schema.json');
+export function configValidatorCode() {
+  return schemaCheckCode('generator/config/config.schema.json');
+}
 
 /**
  * Every template under templates/, precompiled (Handlebars' precompile, the options of
@@ -155,4 +150,19 @@ export async function templatesCode() {
     .sort();
   const entries = files.map((file) => `${JSON.stringify(file)}: ${Handlebars.precompile(readFileSync(join(root, file), 'utf8'), { ...TEMPLATE_OPTIONS })}`);
   return `"use strict";\nmodule.exports = {\n${entries.join(',\n')}\n};\n`;
+}
+
+// Run as a script (last in the file: everything above is initialized by then).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  // --strict (CI): a bundle that cannot be built fails instead of slowing every run down.
+  const strict = process.argv.includes('--strict');
+  if (strict) process.env.DOCS_TO_SDK_DEBUG = '1';
+  const paths = await ensureBundle();
+  if (!paths) {
+    // Not fatal (this runs as `prepare` in `npm ci`): the CLI then runs the sources through tsx.
+    console.warn('docs-to-sdk: could not build the bundle; the CLI will run the TypeScript sources through tsx');
+    if (strict) process.exitCode = 1;
+  } else {
+    console.log(`docs-to-sdk: bundle ${relative(TOOL_ROOT, paths.dir)}`);
+  }
 }
