@@ -112,12 +112,18 @@ export class EmitCache implements DocsGroupCache {
     this.added += 1;
   }
 
-  /** The SDK part, for the emitter (it may run on another thread): structure key → printed text. */
-  sdkEntries(): Map<string, string> {
-    return new Map(Object.entries(this.header.sdk).map(([key, blob]) => [key, this.text(blob)]));
+  /** Keys of the printed SDK files the cache holds (generator/emit/sdk SdkPrintCache.known). */
+  sdkKeys(): string[] {
+    return Object.keys(this.header.sdk);
   }
 
-  /** What the SDK emitter used (`text` undefined: it came from sdkEntries) and printed. */
+  /** A printed SDK file the cache holds, not decoded (read only if written or compared). */
+  sdkFile(key: string): StoredText | undefined {
+    const blob = this.header.sdk[key];
+    return blob && this.stored(blob);
+  }
+
+  /** What the SDK emitter used (`text` undefined: a file of sdkKeys) and printed. */
   recordSdk(used: Iterable<[key: string, path: string, text: string | undefined]>): void {
     for (const [key, path, text] of used) {
       const known = this.header.sdk[key];

@@ -10,7 +10,7 @@ import { contentHash, EmitCache } from '../cache/emit.js';
 import { contentKey, DiskPageCache, hashOf, loadAssembly, loadRun, saveAssembly, saveRun } from '../cache/index.js';
 import { compareDiagnostics } from '../ir/diagnostics.js';
 import type { Diagnostic } from '../ir/types.js';
-import { readInputs } from '../parse/inputs.js';
+import { findPages, readPages } from '../parse/inputs.js';
 import { irJson, planOutputs, type Target } from './outputs.js';
 import type { Reporter } from './reporter.js';
 import { phase } from './timings.js';
@@ -98,16 +98,24 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
 
   const targets = new Set(options.only);
   phase('start-up');
-  const inputs = await readInputs(options.docs);
-  phase('read inputs');
+  const pageFiles = await findPages(options.docs);
   const cacheDir = options.cache === false ? undefined : (options.cacheDir ?? DEFAULT_CACHE_DIR);
+  const last = cacheDir ? await loadRun<RunSummary>(cacheDir) : undefined;
+  // ts-morph loads on the other thread while this one reads and parses (big docs sets only: a thread costs ~0.1 s);
+  // started before the pages are even read, so that it is ready when a run with a page changed needs it.
+  // Warming the printer up pays only while a long parse keeps this thread busy: not when a last run is there to build on.
+  const sdkThread =
+    targets.has('sdk') && (options.sdkThread ?? pageFiles.length >= SDK_THREAD_MIN_PAGES)
+      ? startSdkThread({ warmUp: last === undefined, codeCacheDir: cacheDir && join(cacheDir, 'v8') })
+      : undefined;
+  const inputs = readPages(options.docs, pageFiles);
+  phase('read inputs');
   const runKey = hashOf([
     JSON.stringify(config ?? null),
     [...targets].sort().join(','),
     String(options.ir === undefined),
     ...inputs.map((input) => contentKey(input)),
   ]);
-  const last = cacheDir ? await loadRun<RunSummary>(cacheDir) : undefined;
   const summary = last?.key === runKey ? last.value : undefined;
   if (
     summary?.written &&
@@ -116,12 +124,10 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     summary.written.out === resolve(options.out) &&
     sameStamps(summary.written.stamps, outputStamps(options.out, summary.managed))
   ) {
+    sdkThread?.stop();
     return finish(summary, { written: 0, unchanged: summary.fileCount, removed: 0 }, false);
   }
   phase('run cache');
-  // ts-morph loads on the other thread while this one parses (big docs sets only: a thread costs ~0.1 s).
-  // Warming the printer up pays only while a long parse keeps this thread busy: not when a last run is there to build on.
-  const sdkThread = targets.has('sdk') && (options.sdkThread ?? inputs.length >= SDK_THREAD_MIN_PAGES) ? startSdkThread({ warmUp: last === undefined, codeCacheDir: cacheDir && join(cacheDir, 'v8') }) : undefined;
   const pageCache = cacheDir ? await DiskPageCache.open(cacheDir) : undefined;
   const emitCache = cacheDir ? EmitCache.open(cacheDir) : undefined;
   phase('open caches');

@@ -1,5 +1,6 @@
 /** The output tree under `--out`, by target: what `generate` writes and `--check` compares. */
 import type { EmitCache } from '../cache/emit.js';
+import type { CachedSdkFile } from '../emit/sdk/index.js';
 import type { Diagnostic, Ir } from '../ir/types.js';
 import type { SdkThread } from './sdk-thread.js';
 import { phase } from './timings.js';
@@ -30,28 +31,38 @@ export interface PlanOptions {
   irText?: string;
 }
 
+function storedSdkFile(cache: EmitCache | undefined, key: string): Content {
+  const stored = cache?.sdkFile(key);
+  // The emitter only names keys it was given from this cache.
+  if (!stored) throw new Error(`internal: the SDK emitter reused ${key}, which the emit cache does not hold`);
+  return stored;
+}
+
 /** `irInTree`: false when `--ir` sends the IR elsewhere. */
 export async function planOutputs(ir: Ir, targets: Set<Target>, irInTree: boolean, options: PlanOptions = {}): Promise<OutputPlan> {
   const files = new Map<string, Content>();
   const managed: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const { cache } = options;
-  let sdk: Promise<Map<string, string>> | undefined;
+  let sdk: Promise<Map<string, Content>> | undefined;
   if (targets.has('sdk')) {
-    const known = cache?.sdkEntries() ?? new Map<string, string>();
+    const known = cache?.sdkKeys() ?? [];
+    // Files the emitter found in the cache come back by key: their text is read from the cache only if needed.
+    const resolve = (printed: Iterable<[string, string | CachedSdkFile]>): Map<string, Content> =>
+      new Map([...printed].map(([path, file]) => [path, typeof file === 'string' ? file : storedSdkFile(cache, file.cached)]));
     if (options.sdkThread) {
-      const reply = options.sdkThread.emit({ irJson: options.irText ?? irJson(ir), known: [...known] });
+      const reply = options.sdkThread.emit({ irJson: options.irText ?? irJson(ir), known });
       sdk = reply.then(({ files: printed, used }) => {
         cache?.recordSdk(used);
-        return new Map(printed);
+        return resolve(printed);
       });
     } else {
-      // Loaded on demand: ts-morph brings the TypeScript compiler, ~0.4 s of start-up.
+      // Loaded on demand: ts-morph brings the TypeScript compiler, ~0.2 s of start-up.
       const { emitSdk } = await import('../emit/sdk/index.js');
       const used: [string, string, string | undefined][] = [];
-      const printed = emitSdk(ir, {}, { known, used });
+      const printed = emitSdk(ir, {}, { known: new Set(known), used });
       cache?.recordSdk(used);
-      sdk = Promise.resolve(printed);
+      sdk = Promise.resolve(resolve(printed));
       phase('emit SDK');
     }
   }

@@ -5,6 +5,7 @@
  * files and what it used from or added to the cache.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { CachedSdkFile } from '../emit/sdk/index.js';
 import { IR_VERSION, type Field, type Ir, type Operation } from '../ir/types.js';
 import { phase } from './timings.js';
 
@@ -76,11 +77,12 @@ function warmUpIr(): Ir {
 
 export interface SdkRequest {
   irJson: string;
-  known: [string, string][];
+  /** Keys of the printed files the emit cache holds (SdkPrintCache.known). */
+  known: string[];
 }
 
 export interface SdkReply {
-  files: [string, string][];
+  files: [string, string | CachedSdkFile][];
   used: [string, string, string | undefined][];
 }
 
@@ -90,7 +92,7 @@ parentPort!.once('message', async ({ irJson, known }: SdkRequest) => {
   const used: SdkReply['used'] = [];
   const ir = JSON.parse(irJson) as Ir;
   phase('sdk: IR JSON read');
-  const files = emitSdk(ir, {}, { known: new Map(known), used });
+  const files = emitSdk(ir, {}, { known: new Set(known), used });
   phase('sdk: emit');
   parentPort!.postMessage({ files: [...files], used } satisfies SdkReply);
   phase('sdk: reply posted');

@@ -56,7 +56,11 @@ function statSafe(path: string): ReturnType<typeof statSync> | undefined {
 }
 
 export async function readInputs(root: string): Promise<PageInput[]> {
-  const files = await findPages(root);
+  return readPages(root, await findPages(root));
+}
+
+/** The pages `files` (from findPages) of `root`, read. */
+export function readPages(root: string, files: string[]): PageInput[] {
   // Synchronous reads: ~5x faster than 2,000 concurrent promises, and nothing else is waiting.
   return files.map((file) => ({ file, content: readFileSync(`${root}/${file}`) }));
 }

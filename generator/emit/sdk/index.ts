@@ -38,18 +38,28 @@ const RUNTIME_TEMPLATES = [
 
 /**
  * Printed files from earlier runs, by a hash of the file's path and ts-morph structure
- * (generator/cache/emit.ts): a structure found in `known` is not printed again. `used`
- * receives every file's key, path and, for files printed now, the text.
+ * (generator/cache/emit.ts): a structure whose key is `known` is not printed again; its
+ * file comes back as a `CachedSdkFile` naming the key, for the caller to fill in from
+ * its cache (the texts need not travel to the emitter, which may run on another
+ * thread). `used` receives every printed file's key, path and, for files printed now,
+ * the text.
  */
 export interface SdkPrintCache {
-  known: Map<string, string>;
+  known: ReadonlySet<string>;
   used: [key: string, path: string, text: string | undefined][];
 }
 
-export function emitSdk(ir: Ir, options: Partial<SdkOptions> = {}, cache?: SdkPrintCache): Map<string, string> {
+export interface CachedSdkFile {
+  readonly cached: string;
+}
+
+/** Without a cache every file is text; with one, files it holds are CachedSdkFile. */
+export function emitSdk(ir: Ir, options?: Partial<SdkOptions>): Map<string, string>;
+export function emitSdk(ir: Ir, options: Partial<SdkOptions>, cache: SdkPrintCache): Map<string, string | CachedSdkFile>;
+export function emitSdk(ir: Ir, options: Partial<SdkOptions> = {}, cache?: SdkPrintCache): Map<string, string | CachedSdkFile> {
   const settings = { ...DEFAULT_SDK_OPTIONS, ...options };
   const { types, clients } = declareSdk(ir);
-  const files = new Map<string, string>();
+  const files = new Map<string, string | CachedSdkFile>();
 
   registerPartial('header', 'sdk/header.hbs');
   for (const template of RUNTIME_TEMPLATES) files.set(template, render(`sdk/${template}.hbs`, settings));
@@ -61,7 +71,7 @@ export function emitSdk(ir: Ir, options: Partial<SdkOptions> = {}, cache?: SdkPr
     structures.set(`src/${CLIENT_CLASS[module]}.ts`, clientFile(module, clients[module]));
   }
   const header = render('sdk/header.hbs', {});
-  for (const [path, text] of printStructures(structures, cache)) files.set(path, header + text);
+  for (const [path, printed] of printStructures(structures, header, cache)) files.set(path, printed);
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
@@ -73,18 +83,18 @@ export function emitSdk(ir: Ir, options: Partial<SdkOptions> = {}, cache?: SdkPr
  */
 const PRINT_OPTIONS = { indentNumberOfSpaces: 2, newLine: '\n', useSingleQuote: true } as const;
 
-/** Each file printed from its whole structure in one call, unless the cache has it. */
-function printStructures(structures: Map<string, SourceFileStructure>, cache?: SdkPrintCache): Map<string, string> {
-  const printed = new Map<string, string>();
+/** Each file printed from its whole structure in one call (after the header), unless the cache has it. */
+function printStructures(structures: Map<string, SourceFileStructure>, header: string, cache?: SdkPrintCache): Map<string, string | CachedSdkFile> {
+  const printed = new Map<string, string | CachedSdkFile>();
   for (const [path, structure] of structures) {
-    const key = cache ? createHash('sha256').update(path).update('\0').update(JSON.stringify(structure)).digest('hex') : '';
-    const known = cache?.known.get(key);
-    if (known !== undefined) {
-      printed.set(path, known);
-      cache!.used.push([key, path, undefined]);
+    // The header is part of the key: the cached text is the whole file.
+    const key = cache ? createHash('sha256').update(path).update('\0').update(header).update('\0').update(JSON.stringify(structure)).digest('hex') : '';
+    if (cache?.known.has(key)) {
+      printed.set(path, { cached: key });
+      cache.used.push([key, path, undefined]);
       continue;
     }
-    const text = tsMorph.printStructure(structure, PRINT_OPTIONS);
+    const text = header + tsMorph.printStructure(structure, PRINT_OPTIONS);
     printed.set(path, text);
     cache?.used.push([key, path, text]);
   }
