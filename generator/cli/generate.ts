@@ -14,7 +14,7 @@ import { findPages, readPages } from '../parse/inputs.js';
 import { irJson, planOutputs, type Target } from './outputs.js';
 import type { Reporter } from './reporter.js';
 import { phase } from './timings.js';
-import { startSdkThread } from './sdk-thread.js';
+import { startSdkThread, type SdkThread } from './sdk-thread.js';
 import { commitTree, listManaged, stampOf, textOf, writeFileAtomic } from './write.js';
 
 export const EXIT_OK = 0;
@@ -101,13 +101,14 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
   const pageFiles = await findPages(options.docs);
   const cacheDir = options.cache === false ? undefined : (options.cacheDir ?? DEFAULT_CACHE_DIR);
   const last = cacheDir ? await loadRun<RunSummary>(cacheDir) : undefined;
-  // ts-morph loads on the other thread while this one reads and parses (big docs sets only: a thread costs ~0.1 s);
-  // started before the pages are even read, so that it is ready when a run with a page changed needs it.
+  // ts-morph loads on the other thread while this one reads and parses (big docs sets only: a thread costs ~0.1 s),
+  // started as soon as this run is known to need it: at once without a last run, else once the inputs differ from its.
   // Warming the printer up pays only while a long parse keeps this thread busy: not when a last run is there to build on.
-  const sdkThread =
+  const startSdk = (): SdkThread | undefined =>
     targets.has('sdk') && (options.sdkThread ?? pageFiles.length >= SDK_THREAD_MIN_PAGES)
       ? startSdkThread({ warmUp: last === undefined, codeCacheDir: cacheDir && join(cacheDir, 'v8') })
       : undefined;
+  let sdkThread = last === undefined ? startSdk() : undefined;
   const inputs = readPages(options.docs, pageFiles);
   phase('read inputs');
   const runKey = hashOf([
@@ -117,6 +118,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     ...inputs.map((input) => contentKey(input)),
   ]);
   const summary = last?.key === runKey ? last.value : undefined;
+  if (!summary) sdkThread ??= startSdk();
   if (
     summary?.written &&
     !options.check &&
@@ -124,9 +126,9 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     summary.written.out === resolve(options.out) &&
     sameStamps(summary.written.stamps, outputStamps(options.out, summary.managed))
   ) {
-    sdkThread?.stop();
     return finish(summary, { written: 0, unchanged: summary.fileCount, removed: 0 }, false);
   }
+  sdkThread ??= startSdk();
   phase('run cache');
   const pageCache = cacheDir ? await DiskPageCache.open(cacheDir) : undefined;
   const emitCache = cacheDir ? EmitCache.open(cacheDir) : undefined;
