@@ -149,7 +149,8 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     // Loaded here, not at start-up: compiling the IR schema costs ~0.1 s a run without changes does not need.
     const { usePrecompiledSchemaCheck, validateIr } = await import('../ir/validate.js');
     await usePrecompiledSchemaCheck();
-    const schemaProblems = validateIr(ir);
+    // After an incremental assembly, the schema check covers what it rebuilt; the rest is the last run's, checked then.
+    const schemaProblems = validateIr(ir, reuse?.mode === 'incremental' ? reuse : undefined);
     phase('validate IR');
     if (schemaProblems.length > 0) {
       sdkThread?.stop();
