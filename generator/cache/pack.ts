@@ -3,17 +3,16 @@
  * a 4-byte little-endian length, a JSON header of that length, then the body, whose
  * pieces the header locates by offset and length.
  *
- * Opening a pack reads the header only; the body is read (in one go, from the file as
- * it was when opened) the first time an entry is needed. A run that changed one page
- * needs almost none of the ~40 MB the packs hold for the corpus. Writing goes to a
- * temporary file renamed into place, so a reader never sees half a pack.
+ * Opening a pack reads the header only; an entry is read when needed, from the file as
+ * it was when opened (a newer pack may have been renamed over it since). A run that
+ * changed one page needs almost none of the ~40 MB the packs hold for the corpus.
+ * Writing goes to a temporary file renamed into place, so a reader never sees half a
+ * pack.
  */
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export class PackBody {
-  private bytes: Buffer | undefined;
-
   constructor(
     /** Open on the pack as it was when its header was read; undefined once closed or when empty. */
     private fd: number | undefined,
@@ -23,24 +22,22 @@ export class PackBody {
 
   static readonly empty = new PackBody(undefined, 0, 0);
 
-  /** `length` bytes at `offset` of the body (a view, not a copy). */
+  /**
+   * `length` bytes at `offset` of the body, read from the file where they are: a run
+   * reads the few entries it needs, not the whole body.
+   */
   read(offset: number, length: number): Buffer {
-    return this.all().subarray(offset, offset + length);
-  }
-
-  private all(): Buffer {
-    if (this.bytes) return this.bytes;
-    if (this.length === 0) return (this.bytes = Buffer.alloc(0));
+    if (length === 0) return Buffer.alloc(0);
+    if (offset < 0 || offset + length > this.length) throw new Error('pack entry outside the pack body');
     if (this.fd === undefined) throw new Error('pack body read after its cache was closed');
-    const bytes = Buffer.allocUnsafe(this.length);
+    const bytes = Buffer.allocUnsafe(length);
     let done = 0;
-    while (done < this.length) {
-      const count = readSync(this.fd, bytes, done, this.length - done, this.start + done);
+    while (done < length) {
+      const count = readSync(this.fd, bytes, done, length - done, this.start + offset + done);
       if (count === 0) throw new Error('pack file is shorter than its header says');
       done += count;
     }
-    this.close();
-    return (this.bytes = bytes);
+    return bytes;
   }
 
   /** Releases the file; entries not read by then can no longer be. */

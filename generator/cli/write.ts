@@ -9,7 +9,7 @@
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { contentHash } from '../cache/emit.js';
 
 export interface TreeWriteResult {
@@ -74,8 +74,11 @@ export function listManaged(out: string, managed: string[]): string[] {
       if ((error as NodeJS.ErrnoException).code === 'ENOTDIR' && statSync(target).isFile()) paths.push(entry);
       continue;
     }
+    // parentPath starts with `target` as given: the rest is the folder under it (path.relative is ~10x slower).
     for (const item of entries) {
-      if (item.isFile()) paths.push(`${entry}/${relative(target, join(item.parentPath, item.name)).split('\\').join('/')}`);
+      if (!item.isFile()) continue;
+      const folder = item.parentPath.slice(target.length + 1).split(sep).join('/');
+      paths.push(folder ? `${entry}/${folder}/${item.name}` : `${entry}/${item.name}`);
     }
   }
   return paths.sort();

@@ -4,6 +4,7 @@
  * (`AssemblyState`), and rebuilds from a previous state when only a few pages changed
  * (`tryIncremental`), merging again only what those pages touch.
  */
+import { createHash } from 'node:crypto';
 import { compareDiagnostics, compareStrings, DiagnosticSink } from '../ir/diagnostics.js';
 import { IR_VERSION, type Diagnostic, type Ir, type Model, type Module, type Operation, type TypeRef } from '../ir/types.js';
 import { applyOverrides } from '../config/index.js';
@@ -23,7 +24,10 @@ export interface PageFacts {
   /** `locale|module|tag|slug` of its path, and the client its sample revealed for that folder. */
   folder?: string;
   reveals?: Module;
-  /** JSON of [locale, frame]: what it adds to the IR's frame. */
+  /**
+   * What it adds to the IR's frame: a hash of the JSON of [locale, frame], compared only
+   * (the frame's text repeats on every page: ~1.5 MB of the corpus's state as text).
+   */
   frame?: string;
   /** Its own diagnostics and those its references and operation key raised. */
   diagnostics: Diagnostic[];
@@ -86,7 +90,7 @@ function prepare(result: PageResult, key: string, known: Set<string>, firstPass:
   const facts: PageFacts = { key, models: modelNamesOf(original), diagnostics: [] };
   if (!original) return { file: result.file, facts };
   const page = resolveReferences(original, known, sink);
-  facts.frame = JSON.stringify([page.locale, page.frame]);
+  facts.frame = createHash('sha1').update(JSON.stringify([page.locale, page.frame])).digest('base64');
   facts.folder = folderOf(page);
   const opKey = firstPass.get(result.file);
   if (!opKey) return { file: result.file, page, facts };
