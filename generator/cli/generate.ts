@@ -15,7 +15,7 @@ import { irJson, planOutputs, type Target } from './outputs.js';
 import type { Reporter } from './reporter.js';
 import { phase } from './timings.js';
 import { startSdkThread, type SdkThread } from './sdk-thread.js';
-import { commitTree, listManaged, stampOf, textOf, writeFileAtomic } from './write.js';
+import { commitTree, surveyOutputs, textOf, writeFileAtomic, type OutputSurvey } from './write.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -66,14 +66,6 @@ interface RunSummary extends RunOutputs {
   written?: { out: string; stamps: Record<string, string>; hashes: Record<string, string> };
 }
 
-function outputStamps(out: string, managed: string[]): Record<string, string> {
-  const stamps: Record<string, string> = {};
-  for (const file of listManaged(out, managed)) {
-    const stamp = stampOf(join(out, file));
-    if (stamp !== undefined) stamps[file] = stamp;
-  }
-  return stamps;
-}
 
 function sameStamps(a: Record<string, string>, b: Record<string, string>): boolean {
   const keys = Object.keys(a);
@@ -124,7 +116,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     !options.check &&
     summary.separateIr === undefined &&
     summary.written.out === resolve(options.out) &&
-    sameStamps(summary.written.stamps, outputStamps(options.out, summary.managed))
+    sameStamps(summary.written.stamps, surveyOutputs(options.out, summary.managed).stamps)
   ) {
     return finish(summary, { written: 0, unchanged: summary.fileCount, removed: 0 }, false);
   }
@@ -160,7 +152,17 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     }
     const irText = targets.has('ir') || sdkThread ? irJson(ir) : undefined;
     phase('IR JSON');
-    const plan = await planOutputs(ir, targets, options.ir === undefined, { cache: emitCache, sdkThread, irText });
+    const known = !options.check && last?.value.written?.out === resolve(options.out) ? last.value.written : undefined;
+    let survey: OutputSurvey | undefined;
+    const plan = await planOutputs(ir, targets, options.ir === undefined, {
+      cache: emitCache,
+      sdkThread,
+      irText,
+      // Listing and stamping the ~4,000 outputs (what the writer compares with) while the SDK thread finishes.
+      whileSdkRuns: (managed) => {
+        if (known) survey = surveyOutputs(options.out, managed);
+      },
+    });
     phase('emit');
     const run: RunOutputs = {
       managed: plan.managed,
@@ -188,8 +190,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
       drifted = hasDrift(drift);
       if (drifted) reporter.drift(drift, options.out);
     } else {
-      const known = last?.value.written?.out === resolve(options.out) ? last.value.written : undefined;
-      const { stamps, ...written } = await commitTree(options.out, plan.files, plan.managed, { known, hashes: hashes && new Map(Object.entries(hashes)) });
+      const { stamps, ...written } = await commitTree(options.out, plan.files, plan.managed, { known, hashes: hashes && new Map(Object.entries(hashes)), survey });
       counts = written;
       writtenStamps = stamps;
       if (separateIr !== undefined) await writeFileAtomic(options.ir!, separateIr);

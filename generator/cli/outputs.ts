@@ -29,6 +29,16 @@ export interface PlanOptions {
   sdkThread?: SdkThread;
   /** The IR's JSON text when the caller already has it. */
   irText?: string;
+  /**
+   * Work for this thread while the SDK thread finishes (it would wait otherwise), given
+   * the entries of `--out` the plan manages.
+   */
+  whileSdkRuns?: (managed: string[]) => void;
+}
+
+/** The entries of `--out` the targets own, in the order plans list them. */
+export function managedEntries(targets: Set<Target>, irInTree: boolean): string[] {
+  return [...(targets.has('ir') && irInTree ? [TARGET_ENTRIES.ir] : []), ...(targets.has('sdk') ? [TARGET_ENTRIES.sdk] : []), ...(targets.has('docs') ? [TARGET_ENTRIES.docs] : [])];
 }
 
 function storedSdkFile(cache: EmitCache | undefined, key: string): Content {
@@ -41,7 +51,7 @@ function storedSdkFile(cache: EmitCache | undefined, key: string): Content {
 /** `irInTree`: false when `--ir` sends the IR elsewhere. */
 export async function planOutputs(ir: Ir, targets: Set<Target>, irInTree: boolean, options: PlanOptions = {}): Promise<OutputPlan> {
   const files = new Map<string, Content>();
-  const managed: string[] = [];
+  const managed = managedEntries(targets, irInTree);
   const diagnostics: Diagnostic[] = [];
   const { cache } = options;
   let sdk: Promise<Map<string, Content>> | undefined;
@@ -75,18 +85,12 @@ export async function planOutputs(ir: Ir, targets: Set<Target>, irInTree: boolea
     diagnostics.push(...emitted.diagnostics);
     phase('emit docs');
   }
-  if (targets.has('ir') && irInTree) {
-    files.set(TARGET_ENTRIES.ir, options.irText ?? irJson(ir));
-    managed.push(TARGET_ENTRIES.ir);
-  }
+  if (targets.has('ir') && irInTree) files.set(TARGET_ENTRIES.ir, options.irText ?? irJson(ir));
+  options.whileSdkRuns?.(managed);
   if (sdk) {
     for (const [path, content] of await sdk) files.set(`${TARGET_ENTRIES.sdk}/${path}`, content);
-    managed.push(TARGET_ENTRIES.sdk);
     phase('SDK (other thread)');
   }
-  if (docs) {
-    for (const [path, content] of docs) files.set(`${TARGET_ENTRIES.docs}/${path}`, content);
-    managed.push(TARGET_ENTRIES.docs);
-  }
+  if (docs) for (const [path, content] of docs) files.set(`${TARGET_ENTRIES.docs}/${path}`, content);
   return { files, managed, diagnostics };
 }

@@ -84,6 +84,28 @@ export function listManaged(out: string, managed: string[]): string[] {
   return paths.sort();
 }
 
+/**
+ * What is under `out` now: the managed files present and, with `stamped`, their stamps.
+ * Taken by commitTree, or ahead of it by a caller with time to spare (generate does it
+ * while the SDK thread finishes).
+ */
+export interface OutputSurvey {
+  present: string[];
+  stamps: Record<string, string>;
+}
+
+export function surveyOutputs(out: string, managed: string[], stamped = true): OutputSurvey {
+  const present = listManaged(out, managed);
+  const stamps: Record<string, string> = {};
+  if (stamped) {
+    for (const file of present) {
+      const stamp = stampOf(join(out, file));
+      if (stamp !== undefined) stamps[file] = stamp;
+    }
+  }
+  return { present, stamps };
+}
+
 /** The files of `out` that belong to the managed entries, with their content. */
 export async function readManaged(out: string, managed: string[]): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -100,7 +122,10 @@ export async function readManaged(out: string, managed: string[]): Promise<Map<s
   return files;
 }
 
-const entryOf = (path: string): string => path.split('/')[0]!;
+const entryOf = (path: string): string => {
+  const slash = path.indexOf('/');
+  return slash < 0 ? path : path.slice(0, slash);
+};
 
 function sameContent(a: Content, b: Buffer): boolean {
   if (isStored(a)) return b.length === a.bytes().length && contentHash(b) === a.hash;
@@ -109,23 +134,26 @@ function sameContent(a: Content, b: Buffer): boolean {
 
 /**
  * `hashes`: a hash of each new file's content, comparable with `known.hashes`; with both,
- * files the previous run wrote and nobody touched since are not read.
+ * files the previous run wrote and nobody touched since are not read. `survey`: what is
+ * under `out`, when the caller took it (with stamps) already.
  */
 export async function commitTree(
   out: string,
   files: Map<string, Content>,
   managed: string[],
-  options: { known?: KnownOutput; hashes?: Map<string, string> } = {},
+  options: { known?: KnownOutput; hashes?: Map<string, string>; survey?: OutputSurvey } = {},
 ): Promise<TreeWriteResult> {
   const { known, hashes } = options;
-  const present = new Set(listManaged(out, managed));
+  const survey = options.survey ?? surveyOutputs(out, managed, false);
+  const present = new Set(survey.present);
+  const stampNow = (path: string): string | undefined => (options.survey ? survey.stamps[path] : stampOf(join(out, path)));
   const result: TreeWriteResult = { written: 0, unchanged: 0, removed: 0, stamps: {} };
   const changed: string[] = [];
   for (const [path, content] of files) {
     let same = false;
     if (present.has(path)) {
       const hash = hashes?.get(path);
-      const stamp = known && hash !== undefined && known.hashes[path] === hash ? stampOf(join(out, path)) : undefined;
+      const stamp = known && hash !== undefined && known.hashes[path] === hash ? stampNow(path) : undefined;
       if (stamp !== undefined && known!.stamps[path] === stamp) {
         same = true;
         result.stamps[path] = stamp;
