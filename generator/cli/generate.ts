@@ -14,7 +14,7 @@ import { findPages, readPages } from '../parse/inputs.js';
 import { irJson, planOutputs, type Target } from './outputs.js';
 import type { Reporter } from './reporter.js';
 import { phase } from './timings.js';
-import { startSdkThread, type SdkThread } from './sdk-thread.js';
+import { startSdkThread } from './sdk-thread.js';
 import { commitTree, surveyOutputs, textOf, writeFileAtomic, type OutputSurvey } from './write.js';
 
 export const EXIT_OK = 0;
@@ -93,14 +93,13 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
   const pageFiles = await findPages(options.docs);
   const cacheDir = options.cache === false ? undefined : (options.cacheDir ?? DEFAULT_CACHE_DIR);
   const last = cacheDir ? await loadRun<RunSummary>(cacheDir) : undefined;
-  // ts-morph loads on the other thread while this one reads and parses (big docs sets only: a thread costs ~0.1 s),
-  // started as soon as this run is known to need it: at once without a last run, else once the inputs differ from its.
+  // ts-morph loads on the other thread while this one reads and parses (big docs sets only: a thread costs ~0.1 s).
+  // With a last run to build on, the thread starts held (it boots meanwhile) until the inputs turn out to differ from its.
   // Warming the printer up pays only while a long parse keeps this thread busy: not when a last run is there to build on.
-  const startSdk = (): SdkThread | undefined =>
+  const sdkThread =
     targets.has('sdk') && (options.sdkThread ?? pageFiles.length >= SDK_THREAD_MIN_PAGES)
-      ? startSdkThread({ warmUp: last === undefined, codeCacheDir: cacheDir && join(cacheDir, 'v8') })
+      ? startSdkThread({ warmUp: last === undefined, held: last !== undefined, codeCacheDir: cacheDir && join(cacheDir, 'v8') })
       : undefined;
-  let sdkThread = last === undefined ? startSdk() : undefined;
   const inputs = readPages(options.docs, pageFiles);
   phase('read inputs');
   const runKey = hashOf([
@@ -110,7 +109,6 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     ...inputs.map((input) => contentKey(input)),
   ]);
   const summary = last?.key === runKey ? last.value : undefined;
-  if (!summary) sdkThread ??= startSdk();
   if (
     summary?.written &&
     !options.check &&
@@ -118,9 +116,10 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     summary.written.out === resolve(options.out) &&
     sameStamps(summary.written.stamps, surveyOutputs(options.out, summary.managed).stamps)
   ) {
+    sdkThread?.stop();
     return finish(summary, { written: 0, unchanged: summary.fileCount, removed: 0 }, false);
   }
-  sdkThread ??= startSdk();
+  sdkThread?.load();
   phase('run cache');
   const pageCache = cacheDir ? await DiskPageCache.open(cacheDir) : undefined;
   const emitCache = cacheDir ? EmitCache.open(cacheDir) : undefined;

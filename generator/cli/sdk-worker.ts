@@ -1,8 +1,9 @@
 /**
  * The SDK emitter on its own thread (generator/cli/sdk-thread.ts starts it): it loads
- * ts-morph as soon as it starts, while the main thread reads and parses the pages, then
- * receives the IR (as its JSON text) and the cached printed files, and posts back the
- * files and what it used from or added to the cache.
+ * ts-morph as soon as it starts (or, started `held`, once told to: the thread boots
+ * meanwhile), while the main thread reads and parses the pages, then receives the IR
+ * (as its JSON text) and the keys of the cached printed files, and posts back the files
+ * and what it used from or added to the cache.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CachedSdkFile } from '../emit/sdk/index.js';
@@ -15,12 +16,25 @@ import { phase } from './timings.js';
  * when the real IR arrives (the first emit runs ~2.5x slower than later ones). The
  * warm-up output is thrown away; nothing of it reaches the real SDK.
  */
-const options = (workerData ?? {}) as { warmUp?: boolean; codeCacheDir?: string; bundle?: Record<string, string> };
+const options = (workerData ?? {}) as { warmUp?: boolean; held?: boolean; codeCacheDir?: string; bundle?: Record<string, string> };
 // The bundle's parts (precompiled templates above all) for the modules this thread loads.
 if (options.bundle) (globalThis as { __DOCS_TO_SDK__?: Record<string, string> }).__DOCS_TO_SDK__ = options.bundle;
 
+/** Messages from the main thread, by kind: each is handled once. */
+const handlers = new Map<SdkMessage['kind'], (message: SdkMessage) => void>();
+function once<K extends SdkMessage['kind']>(kind: K, handle: (message: Extract<SdkMessage, { kind: K }>) => void): void {
+  handlers.set(kind, handle as (message: SdkMessage) => void);
+}
+parentPort!.on('message', (message: SdkMessage) => {
+  const handle = handlers.get(message.kind);
+  handlers.delete(message.kind);
+  handle?.(message);
+});
+
 phase('sdk: thread started');
-const emitter = useCodeCache(options.codeCacheDir)
+const loadNow = options.held ? new Promise<void>((resolve) => once('load', () => resolve())) : Promise.resolve();
+const emitter = loadNow
+  .then(() => useCodeCache(options.codeCacheDir))
   .then(() => phase('sdk: code cache on'))
   .then(() => import('../emit/sdk/index.js'))
   .then((module) => {
@@ -75,6 +89,8 @@ function warmUpIr(): Ir {
   return { irVersion: IR_VERSION, operations, models, diagnostics: [] };
 }
 
+export type SdkMessage = { kind: 'load' } | ({ kind: 'emit' } & SdkRequest);
+
 export interface SdkRequest {
   irJson: string;
   /** Keys of the printed files the emit cache holds (SdkPrintCache.known). */
@@ -86,7 +102,7 @@ export interface SdkReply {
   used: [string, string, string | undefined][];
 }
 
-parentPort!.once('message', async ({ irJson, known }: SdkRequest) => {
+once('emit', async ({ irJson, known }) => {
   phase('sdk: IR received');
   const { emitSdk } = await emitter;
   const used: SdkReply['used'] = [];
