@@ -66,6 +66,8 @@ export async function planOutputs(ir: Ir, targets: Set<Target>, irInTree: boolea
         cache?.recordSdk(used);
         return resolve(printed);
       });
+      // Awaited below, after the docs: a failure before then must not count as unhandled (it would end the process).
+      sdk.catch(() => {});
     } else {
       // Loaded on demand: ts-morph brings the TypeScript compiler, ~0.2 s of start-up.
       const { emitSdk } = await import('../emit/sdk/index.js');

@@ -174,6 +174,27 @@ describe('emit cache', () => {
     expect(await generate({ ...base, out: join(work, 'inline'), sdkThread: false }, reporter)).toBe(0);
     expect(tree(join(work, 'thread'))).toEqual(tree(join(work, 'inline')));
   });
+
+  it('fails cleanly when the SDK thread fails, leaving the previous output as it was', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'docs-to-sdk-emit-'));
+    const reporter = new Reporter({ quiet: true, out: () => {} });
+    const out = join(work, 'out');
+    const base = { docs: DOCS_SRC, only: [...TARGETS], cache: false, out };
+    expect(await generate({ ...base, sdkThread: false }, reporter)).toBe(0);
+    const before = tree(out);
+    const failing = join(work, 'failing-worker.mjs');
+    writeFileSync(failing, "throw new Error('the SDK thread broke');\n");
+    // The bundle's parts come from bin/docs-to-sdk.js through this global: point its SDK worker at one that throws.
+    const state = globalThis as { __DOCS_TO_SDK__?: Record<string, string> };
+    const saved = state.__DOCS_TO_SDK__;
+    state.__DOCS_TO_SDK__ = { sdkWorker: failing };
+    try {
+      await expect(generate({ ...base, sdkThread: true }, reporter)).rejects.toThrow('the SDK thread broke');
+    } finally {
+      state.__DOCS_TO_SDK__ = saved;
+    }
+    expect(tree(out)).toEqual(before);
+  });
 });
 
 /** A page cache in memory, keyed like the disk one. */
