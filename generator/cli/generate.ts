@@ -153,13 +153,22 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     phase('IR JSON');
     const known = !options.check && last?.value.written?.out === resolve(options.out) ? last.value.written : undefined;
     let survey: OutputSurvey | undefined;
+    let cachesSaved = false;
+    const saveInputCaches = async (): Promise<void> => {
+      if (!cacheDir || cachesSaved) return;
+      cachesSaved = true;
+      await pageCache!.save();
+      if (state) await saveAssembly(cacheDir, state);
+    };
     const plan = await planOutputs(ir, targets, options.ir === undefined, {
       cache: emitCache,
       sdkThread,
       irText,
-      // Listing and stamping the ~4,000 outputs (what the writer compares with) while the SDK thread finishes.
-      whileSdkRuns: (managed) => {
+      // While the SDK thread finishes: list and stamp the ~4,000 outputs (what the writer compares with), and save
+      // the caches of parsing (content-keyed: valid whatever becomes of this run's output).
+      whileSdkRuns: async (managed) => {
         if (known) survey = surveyOutputs(options.out, managed);
+        await saveInputCaches();
       },
     });
     phase('emit');
@@ -196,8 +205,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
       phase('write');
     }
     if (cacheDir) {
-      await pageCache!.save();
-      if (state) await saveAssembly(cacheDir, state);
+      await saveInputCaches();
       emitCache!.save();
       phase('save caches');
       const written = options.check ? summary?.written : { out: resolve(options.out), stamps: writtenStamps!, hashes: hashes! };

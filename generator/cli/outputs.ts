@@ -33,7 +33,7 @@ export interface PlanOptions {
    * Work for this thread while the SDK thread finishes (it would wait otherwise), given
    * the entries of `--out` the plan manages.
    */
-  whileSdkRuns?: (managed: string[]) => void;
+  whileSdkRuns?: (managed: string[]) => void | Promise<void>;
 }
 
 /** The entries of `--out` the targets own, in the order plans list them. */
@@ -88,7 +88,7 @@ export async function planOutputs(ir: Ir, targets: Set<Target>, irInTree: boolea
     phase('emit docs');
   }
   if (targets.has('ir') && irInTree) files.set(TARGET_ENTRIES.ir, options.irText ?? irJson(ir));
-  options.whileSdkRuns?.(managed);
+  await options.whileSdkRuns?.(managed);
   if (sdk) {
     for (const [path, content] of await sdk) files.set(`${TARGET_ENTRIES.sdk}/${path}`, content);
     phase('SDK (other thread)');
