@@ -28,6 +28,11 @@ export function toolFingerprint(): string {
 
 const contentKeys = new WeakMap<PageInput, string>();
 
+/** Records the content key of an input whose content is not read (cache/input-stamps.ts: it has not changed). */
+export function seedContentKey(input: PageInput, key: string): void {
+  contentKeys.set(input, key);
+}
+
 /** Hash of a page's path and content (once per input: the run key and the page cache both use it). */
 export function contentKey(input: PageInput): string {
   let key = contentKeys.get(input);

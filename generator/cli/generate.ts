@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import type { GeneratorConfig } from '../config/index.js';
 import { contentHash, EmitCache } from '../cache/emit.js';
 import { contentKey, DiskPageCache, hashOf, loadAssembly, loadRun, saveAssembly, saveRun } from '../cache/index.js';
+import { readStampedPages, type InputStamps } from '../cache/input-stamps.js';
 import { compareDiagnostics } from '../ir/diagnostics.js';
 import type { Diagnostic } from '../ir/types.js';
 import { findPages, readPages } from '../parse/inputs.js';
@@ -64,6 +65,8 @@ interface RunOutputs {
 interface RunSummary extends RunOutputs {
   fileCount: number;
   written?: { out: string; stamps: Record<string, string>; hashes: Record<string, string> };
+  /** The pages' stamps and content keys, so the next run reads only pages that changed. */
+  inputs?: InputStamps;
 }
 
 
@@ -100,7 +103,11 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     targets.has('sdk') && (options.sdkThread ?? pageFiles.length >= SDK_THREAD_MIN_PAGES)
       ? startSdkThread({ warmUp: last === undefined, held: last !== undefined, codeCacheDir: cacheDir && join(cacheDir, 'v8') })
       : undefined;
-  const inputs = readPages(options.docs, pageFiles);
+  // Pages whose stamp the last run recorded are not read again (cache/input-stamps.ts); --check reads them all.
+  const docsRoot = resolve(options.docs);
+  const { inputs, stamps: inputStamps } = cacheDir && !options.check
+    ? readStampedPages(options.docs, docsRoot, pageFiles, last?.value.inputs)
+    : { inputs: readPages(options.docs, pageFiles), stamps: undefined };
   phase('read inputs');
   const runKey = hashOf([
     JSON.stringify(config ?? null),
@@ -209,7 +216,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
       emitCache!.save();
       phase('save caches');
       const written = options.check ? summary?.written : { out: resolve(options.out), stamps: writtenStamps!, hashes: hashes! };
-      await saveRun(cacheDir, runKey, { ...run, fileCount: plan.files.size, written } satisfies RunSummary);
+      await saveRun(cacheDir, runKey, { ...run, fileCount: plan.files.size, written, inputs: inputStamps ?? last?.value.inputs } satisfies RunSummary);
       phase('save run summary');
     }
     return finish(run, counts, drifted);

@@ -82,6 +82,25 @@ describe('run cache', () => {
     expect(tree(join(work, 'warm'))).not.toEqual(tree(join(work, 'cold')));
   });
 
+  it('with the pages\' stamps trusted, reads only the page that changed and still gives the cold output', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'docs-to-sdk-cache-'));
+    const docs = join(work, 'docs');
+    cpSync(DOCS_SRC, docs, { recursive: true });
+    const cache = join(work, 'cache');
+    expect(await run('--docs', docs, '--out', join(work, 'warm'), '--cache-dir', cache)).toBe(0);
+    // Stamped an hour from now: no page is in the racy window (cache/input-stamps.ts), every stamp is trusted.
+    const runFile = join(cache, 'run.json');
+    const saved = JSON.parse(readFileSync(runFile, 'utf8'));
+    saved.value.inputs.at += 3_600_000;
+    writeFileSync(runFile, JSON.stringify(saved));
+    const page = join(docs, 'zh/node/management/管理-webhook/create-webhook.md');
+    writeFileSync(page, readFileSync(page, 'utf8').replace(/^# (.*)$/m, '# $1（改）'));
+    expect(await run('--docs', docs, '--out', join(work, 'warm'), '--cache-dir', cache)).toBe(0);
+    expect(await run('--docs', docs, '--out', join(work, 'cold'), '--no-cache')).toBe(0);
+    expect(tree(join(work, 'warm'))).toEqual(tree(join(work, 'cold')));
+    expect(tree(join(work, 'warm')).get('docs/zh/node/management/管理-webhook/create-webhook.md')).toContain('（改）');
+  });
+
   it('repairs an output edited by hand even when the inputs did not change', async () => {
     const work = mkdtempSync(join(tmpdir(), 'docs-to-sdk-cache-'));
     const cache = join(work, 'cache');
