@@ -171,6 +171,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
       cache: emitCache,
       sdkThread,
       irText,
+      hashes: state?.hashes,
       // While the SDK thread finishes: list and stamp the ~4,000 outputs (what the writer compares with), and save
       // the caches of parsing (content-keyed: valid whatever becomes of this run's output).
       whileSdkRuns: async (managed) => {

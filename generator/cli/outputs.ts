@@ -1,6 +1,7 @@
 /** The output tree under `--out`, by target: what `generate` writes and `--check` compares. */
 import type { EmitCache } from '../cache/emit.js';
 import type { CachedSdkFile } from '../emit/sdk/index.js';
+import type { EntityHashes } from '../ir/hashes.js';
 import type { Diagnostic, Ir } from '../ir/types.js';
 import type { SdkThread } from './sdk-thread.js';
 import { phase } from './timings.js';
@@ -29,6 +30,8 @@ export interface PlanOptions {
   sdkThread?: SdkThread;
   /** The IR's JSON text when the caller already has it. */
   irText?: string;
+  /** Content hashes of the IR's operations and models, when the parse stage made them (they key the docs cache). */
+  hashes?: EntityHashes;
   /**
    * Work for this thread while the SDK thread finishes (it would wait otherwise), given
    * the entries of `--out` the plan manages.
@@ -82,7 +85,7 @@ export async function planOutputs(ir: Ir, targets: Set<Target>, irInTree: boolea
   if (targets.has('docs')) {
     // Loaded on demand like the SDK emitter: Handlebars and the templates only when asked for.
     const { emitDocs } = await import('../emit/docs/index.js');
-    const emitted = cache ? emitDocs(ir, { samples: 'fill', cache }) : emitDocs(ir, { samples: 'fill' });
+    const emitted = cache ? emitDocs(ir, { samples: 'fill', cache, hashes: options.hashes }) : emitDocs(ir, { samples: 'fill' });
     docs = emitted.files;
     diagnostics.push(...emitted.diagnostics);
     phase('emit docs');

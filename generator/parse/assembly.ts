@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { compareDiagnostics, compareStrings, DiagnosticSink } from '../ir/diagnostics.js';
+import { entityHash, type EntityHashes } from '../ir/hashes.js';
 import { IR_VERSION, type Diagnostic, type Ir, type Model, type Module, type Operation, type TypeRef } from '../ir/types.js';
 import { applyOverrides } from '../config/index.js';
 import { mergeModels, mergeOperation, pageFrame, operationKey, typeText, type OperationKey, type SinkFor } from './merge.js';
@@ -42,7 +43,11 @@ export interface AssemblyState {
   models: Record<string, { files: string[]; diagnostics: Diagnostic[] }>;
   configDiagnostics: Diagnostic[];
   ir: Omit<Ir, 'diagnostics'>;
+  /** A content hash of each operation and model of `ir`. */
+  hashes: EntityHashes;
 }
+
+
 
 /** Sinks per file, collected: diagnostics of one step of the assembly. */
 function capture(): { sinkFor: SinkFor; items: () => Diagnostic[] } {
@@ -134,7 +139,7 @@ export function assemble(inputs: PageInput[], results: Map<string, PageResult>, 
     group.pages.push(page);
     groups.set(id, group);
   }
-  const state: AssemblyState = { version: 1, config: JSON.stringify(options.config ?? null), files: {}, operations: {}, models: {}, configDiagnostics: [], ir: { irVersion: IR_VERSION, operations: [], models: [] } };
+  const state: AssemblyState = { version: 1, config: JSON.stringify(options.config ?? null), files: {}, operations: {}, models: {}, configDiagnostics: [], ir: { irVersion: IR_VERSION, operations: [], models: [] }, hashes: { operations: {}, models: {} } };
   for (const item of prepared) state.files[item.file] = item.facts;
   const operations = [...groups.entries()]
     .sort(([a], [b]) => compareStrings(a, b))
@@ -165,6 +170,10 @@ export function assemble(inputs: PageInput[], results: Map<string, PageResult>, 
   }
   const frame = pageFrame(prepared.flatMap(({ page }) => (page ? [page] : [])));
   state.ir = { irVersion: IR_VERSION, operations, models, ...(frame ? { frame } : {}) };
+  if (options.cache) {
+    for (const operation of operations) state.hashes.operations[operation.id] = entityHash(operation);
+    for (const model of models) state.hashes.models[model.name] = entityHash(model);
+  }
   const ir: Ir = { ...state.ir, diagnostics: diagnosticsOf(state) };
   return { ir, pages: inputs.length, parsed, ...(options.cache ? { state } : {}), ...(options.previous ? { reuse: { mode: 'full' as const } } : {}) };
 }
@@ -290,7 +299,13 @@ export function tryIncremental(inputs: PageInput[], options: ParseOptions): Pars
     return item.page!;
   };
 
-  const state: AssemblyState = { ...previous, files: { ...previous.files }, operations: { ...previous.operations }, models: { ...previous.models } };
+  const state: AssemblyState = {
+    ...previous,
+    files: { ...previous.files },
+    operations: { ...previous.operations },
+    models: { ...previous.models },
+    hashes: { operations: { ...previous.hashes.operations }, models: { ...previous.hashes.models } },
+  };
   for (const file of changed) {
     if (prepared.has(file)) state.files[file] = prepared.get(file)!.facts;
     else delete state.files[file];
@@ -325,6 +340,7 @@ export function tryIncremental(inputs: PageInput[], options: ParseOptions): Pars
     rebuilt.push(operation);
   }
   if (options.config) applyOverrides(rebuilt, options.config, new DiagnosticSink('<config>'));
+  for (const operation of rebuilt) state.hashes.operations[operation.id] = entityHash(operation);
 
   const models = [...previous.ir.models];
   const modelIndex = new Map(models.map((model, index) => [model.name, index]));
@@ -334,6 +350,7 @@ export function tryIncremental(inputs: PageInput[], options: ParseOptions): Pars
     const pages = [...definers].sort(compareStrings).map(pageOf);
     const { model, diagnostics } = mergeModel(name, pages);
     state.models[name] = { files: pages.map((page) => page.file), diagnostics };
+    state.hashes.models[name] = entityHash(model);
     models[modelIndex.get(name)!] = model;
   }
   for (const key of keys.values()) cache.retain?.(key);

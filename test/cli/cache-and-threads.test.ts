@@ -231,8 +231,11 @@ describe('incremental assembly', () => {
     for (const edit of edits) {
       inputs = edit(inputs);
       const warm = parsePages(inputs, { cache, previous: state });
-      const cold = parsePages(inputs);
+      const cold = parsePages(inputs, { cache: memoryCache() });
       expect(JSON.stringify(warm.ir)).toBe(JSON.stringify(cold.ir));
+      // The content hashes of what was reused and what was rebuilt are those of a full assembly.
+      expect(warm.state!.hashes).toEqual(cold.state!.hashes);
+      expect(Object.keys(warm.state!.hashes.operations).sort()).toEqual(warm.ir.operations.map((operation) => operation.id).sort());
       modes.push(warm.reuse!.mode);
       state = warm.state;
     }

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findPages } from '../../generator/parse/index.js';
 
@@ -17,6 +17,14 @@ describe('findPages', () => {
   it('finds .md and .txt pages in any case, sorted, with forward slashes', async () => {
     const root = tree(['b/z.md', 'a.MD', 'b/a/y.txt', 'notes.json', 'b/image.png', 'c/d/e/deep.md']);
     expect(await findPages(root)).toEqual(['a.MD', 'b/a/y.txt', 'b/z.md', 'c/d/e/deep.md']);
+  });
+
+  it('gives the same paths however the root is written', async () => {
+    const root = tree(['zh/a.md', 'zh/b/c.md']);
+    const expected = ['zh/a.md', 'zh/b/c.md'];
+    expect(await findPages(`${root}/`)).toEqual(expected);
+    expect(await findPages(`${root}/./zh/..`)).toEqual(expected);
+    expect(await findPages(relative(process.cwd(), root))).toEqual(expected);
   });
 
   it('skips hidden files and everything inside hidden folders', async () => {

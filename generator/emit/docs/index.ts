@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { compareDiagnostics, compareStrings } from '../../ir/diagnostics.js';
+import { entityHash, type EntityHashes } from '../../ir/hashes.js';
 import { LOCALES, SDK_LANGUAGES, type Diagnostic, type Ir, type Locale, type Model, type Operation, type SdkLanguage } from '../../ir/types.js';
 import { registerPartial, render } from '../templates.js';
 import { sidebar } from './sidebar.js';
@@ -28,6 +29,11 @@ export interface DocsOptions {
    * is replayed, so warnings are the same as in a run without the cache.
    */
   cache?: DocsGroupCache;
+  /**
+   * Content hashes of the IR's operations and models (generator/ir/hashes.ts), when the
+   * caller has them from the parse stage: group keys then serialize nothing.
+   */
+  hashes?: EntityHashes;
 }
 
 /** Fallbacks as plain data, for the cache. */
@@ -78,6 +84,14 @@ export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput<string |
       renderPage(pageView(ir, models, operation, sdk, locale, mode, into, tables)),
     ]);
   const frame = JSON.stringify(ir.frame ?? null);
+  const hashOf = entityHasher(options.hashes);
+  // What a group's key is made of that does not depend on its locale: the operation and every model its pages show.
+  const contents = new Map<Operation, string>();
+  const contentOf = (operation: Operation): string => {
+    let content = contents.get(operation);
+    if (content === undefined) contents.set(operation, (content = groupContent(operation, models, hashOf)));
+    return content;
+  };
   for (const locale of options.locales ?? LOCALES) {
     for (const operation of operations) {
       if (!cache) {
@@ -85,7 +99,7 @@ export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput<string |
         for (const [path, content] of render(operation, locale, fallbacks, memo)) files.set(path, content);
         continue;
       }
-      const key = groupKey(operation, models, frame, locale, sdks, mode);
+      const key = createHash('sha256').update(`${locale}\0${sdks.join(',')}\0${mode}\0${frame}\0`).update(contentOf(operation)).digest('hex');
       let group: { files: [string, string | CachedPage][]; fallbacks: RecordedFallbacks } | undefined = cache.get(key);
       if (!group) {
         // A group is rendered on its own (own memo, own fallbacks), so what it records is complete.
@@ -104,25 +118,22 @@ export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput<string |
 
 const renderPage = (view: object): string => render('docs/page.hbs', view);
 
-/** Hash of everything a group of pages is made from (see DocsOptions.cache). */
-function groupKey(operation: Operation, models: Map<string, Model>, frame: string, locale: Locale, sdks: readonly SdkLanguage[], mode: string): string {
-  const hash = createHash('sha256').update(`${locale}\0${sdks.join(',')}\0${mode}\0${frame}\0`).update(objectHash(operation));
-  // Every model the pages show (modelsOnPage with or without repeats: the same set), in name order.
+/** The hashes of the operation and of every model its pages show (modelsOnPage with or without repeats: the same set), in name order. */
+function groupContent(operation: Operation, models: Map<string, Model>, hashOf: (entity: Operation | Model) => string): string {
   const shown = [...new Set(modelsOnPage(operation, models, false).map((model) => model.name))].sort(compareStrings);
-  for (const name of shown) hash.update('\0').update(name).update('\0').update(objectHash(models.get(name)!));
-  return hash.digest('hex');
+  return [hashOf(operation), ...shown.map((name) => `${name}\0${hashOf(models.get(name)!)}`)].join('\0');
 }
 
-/** Content hash of an IR object, once per object: models are shared by many groups, operations by both locales. */
-const objectHashes = new WeakMap<object, string>();
-
-function objectHash(value: Operation | Model): string {
-  let hash = objectHashes.get(value);
-  if (hash === undefined) {
-    hash = createHash('sha256').update(JSON.stringify(value)).digest('hex');
-    objectHashes.set(value, hash);
-  }
-  return hash;
+/** Content hash of an IR object: the parse stage's when given, else made here (once per object). */
+function entityHasher(given: EntityHashes | undefined): (entity: Operation | Model) => string {
+  const made = new WeakMap<object, string>();
+  return (entity) => {
+    const known = 'id' in entity ? given?.operations[entity.id] : given?.models[entity.name];
+    if (known !== undefined) return known;
+    let hash = made.get(entity);
+    if (hash === undefined) made.set(entity, (hash = entityHash(entity)));
+    return hash;
+  };
 }
 
 function recordFallbacks(fallbacks: Fallbacks): RecordedFallbacks {
