@@ -153,10 +153,12 @@ export async function commitTree(
     let same = false;
     if (present.has(path)) {
       const hash = hashes?.get(path);
-      const stamp = known && hash !== undefined && known.hashes[path] === hash ? stampNow(path) : undefined;
-      if (stamp !== undefined && known!.stamps[path] === stamp) {
-        same = true;
-        result.stamps[path] = stamp;
+      const knownHash = known?.hashes[path];
+      // Untouched since the last run wrote it (same stamp): its content is the one hashed then, so it need not be read.
+      const untouched = hash !== undefined && knownHash !== undefined && known!.stamps[path] !== undefined && known!.stamps[path] === stampNow(path);
+      if (untouched) {
+        same = knownHash === hash;
+        if (same) result.stamps[path] = known!.stamps[path]!;
       } else {
         same = sameContent(content, readFileSync(join(out, path)));
       }
