@@ -176,7 +176,9 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
       // the caches of parsing (content-keyed: valid whatever becomes of this run's output).
       whileSdkRuns: async (managed) => {
         if (known) survey = surveyOutputs(options.out, managed);
+        phase('survey outputs');
         await saveInputCaches();
+        phase('save parse caches');
       },
     });
     phase('emit');
