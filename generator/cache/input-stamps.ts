@@ -67,11 +67,21 @@ export function readStampedPages(
 }
 
 /** An input whose content key is known and whose content is read on first use. */
+class LazyInput implements PageInput {
+  private read: Buffer | undefined;
+
+  constructor(
+    readonly file: string,
+    private readonly path: string,
+  ) {}
+
+  get content(): Buffer {
+    return (this.read ??= readFileSync(this.path));
+  }
+}
+
 function lazyInput(file: string, path: string, key: string): PageInput {
-  let content: Buffer | undefined;
-  const input = { file } as PageInput;
-  // Enumerable, so a copy made for a worker thread (structured clone) reads it.
-  Object.defineProperty(input, 'content', { enumerable: true, get: () => (content ??= readFileSync(path)) });
+  const input = new LazyInput(file, path);
   seedContentKey(input, key);
   return input;
 }

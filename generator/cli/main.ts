@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 /** The `docs-to-sdk` command line: argument parsing (commander) and wiring only. */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import type { Command as CommandType } from 'commander';
 import { DEFAULT_CACHE_DIR, DEFAULT_CONFIG, EXIT_OK, EXIT_USAGE, generate, type GenerateOptions } from './generate.js';
 import { TARGETS, type Target } from './outputs.js';
 import { Reporter } from './reporter.js';
+
+// require(), not import: an ESM import of this CommonJS package first scans its source for export names (~20 ms a run).
+const { Command, CommanderError, InvalidArgumentError, Option } = createRequire(import.meta.url)('commander') as typeof import('commander');
 
 export { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './generate.js';
 
@@ -28,7 +32,7 @@ function parseThreads(value: string): number {
   return threads;
 }
 
-export function buildProgram(run: (options: CliOptions) => Promise<number>): Command {
+export function buildProgram(run: (options: CliOptions) => Promise<number>): CommandType {
   const program = new Command('docs-to-sdk')
     .description('Generate TypeScript SDKs (and docs) from Authing-style Markdown API reference pages.')
     .exitOverride()

@@ -192,22 +192,38 @@ export async function commitTree(
 
   mkdirSync(dirname(out), { recursive: true });
   const stage = mkdtempSync(join(dirname(out), `.${basename(out)}.tmp-`));
+  // Whole entries are staged as trees (moved in as one folder); single files flat, by number, as are the old
+  // versions moved aside: no folders to make for them (on some file systems a mkdir costs ~0.5 ms).
   const next = join(stage, 'next');
+  const singles = join(stage, 'single');
   const backup = join(stage, '.previous');
   const undo: (() => void)[] = [];
   try {
     const changedSet = new Set(changed);
-    const toWrite = [...files.keys()].filter((path) => whole.has(entryOf(path)) || changedSet.has(path));
-    const dirs = new Set(toWrite.map((path) => dirname(join(next, path))));
-    for (const dir of [...dirs].sort()) mkdirSync(dir, { recursive: true });
-    for (const path of toWrite) writeFileSync(join(next, path), writable(files.get(path)!));
+    const staged = new Map<string, string>();
+    const treeFiles = [...files.keys()].filter((path) => whole.has(entryOf(path)));
+    for (const dir of [...new Set(treeFiles.map((path) => dirname(join(next, path))))].sort()) mkdirSync(dir, { recursive: true });
+    for (const path of treeFiles) writeFileSync(join(next, path), writable(files.get(path)!));
+    const singleFiles = changed.filter((path) => !whole.has(entryOf(path)));
+    if (singleFiles.length > 0) mkdirSync(singles);
+    singleFiles.forEach((path, index) => {
+      staged.set(path, join(singles, String(index)));
+      writeFileSync(staged.get(path)!, writable(files.get(path)!));
+    });
     mkdirSync(out, { recursive: true });
     mkdirSync(backup, { recursive: true });
     const move = (from: string, to: string): void => {
-      mkdirSync(dirname(to), { recursive: true });
-      renameSync(from, to);
+      try {
+        renameSync(from, to);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !exists(from)) throw error;
+        // The destination's folder is new (a page in a new tag): make it and move again.
+        mkdirSync(dirname(to), { recursive: true });
+        renameSync(from, to);
+      }
       undo.push(() => renameSync(to, from));
     };
+    let aside = 0;
     for (const entry of managed) {
       const info = perEntry.get(entry)!;
       if (info.changed === 0) continue;
@@ -217,8 +233,8 @@ export async function commitTree(
         continue;
       }
       for (const path of [...changed, ...removed].filter((p) => entryOf(p) === entry).sort()) {
-        if (present.has(path)) move(join(out, path), join(backup, path));
-        if (changedSet.has(path)) move(join(next, path), join(out, path));
+        if (present.has(path)) move(join(out, path), join(backup, `file-${aside++}`));
+        if (changedSet.has(path)) move(staged.get(path)!, join(out, path));
       }
     }
     // Folders emptied by removed files go too, as they would with a whole-entry swap.

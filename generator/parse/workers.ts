@@ -42,7 +42,8 @@ function workerUrl(): URL {
 
 function runWorker(inputs: PageInput[]): Promise<PageResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl(), { workerData: inputs });
+    // Plain copies: an input may read its content on demand (a getter a structured clone would not carry).
+    const worker = new Worker(workerUrl(), { workerData: inputs.map(({ file, content }) => ({ file, content })) });
     worker.once('message', (results: PageResult[]) => {
       resolve(results);
       void worker.terminate();

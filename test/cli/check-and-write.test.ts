@@ -109,6 +109,24 @@ describe('generate writes', () => {
     expect(readdirSync(root)).toEqual(['generated']);
   });
 
+  it('moves single changed files in, into folders that are new too, and keeps the rest as it was', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'docs-to-sdk-single-'));
+    const out = join(root, 'generated');
+    const files = new Map<string, string>();
+    for (let index = 0; index < 12; index += 1) files.set(`docs/zh/tag-${index % 3}/page-${index}.md`, `page ${index}\n`);
+    await commitTree(out, files, ['docs']);
+    // Two of thirteen files change or are new (one in a new folder), one goes: not enough to swap the entry whole.
+    const next = new Map(files);
+    next.set('docs/zh/tag-0/page-0.md', 'page 0, edited\n');
+    next.set('docs/en/new-tag/deep/page.md', 'new\n');
+    next.delete('docs/zh/tag-2/page-11.md');
+    const result = await commitTree(out, next, ['docs']);
+    expect(result).toMatchObject({ written: 2, removed: 1, unchanged: 10 });
+    expect(snapshot(out)).toEqual(Object.fromEntries([...next].sort(([a], [b]) => (a < b ? -1 : 1))));
+    expect(Object.keys(result.stamps).sort()).toEqual([...next.keys()].sort());
+    expect(readdirSync(root)).toEqual(['generated']);
+  });
+
   it('--only ir writes just the IR; --ir sends it elsewhere', async () => {
     const { docs, out, root } = workspace();
     expect((await run(['generate', '--docs', docs, '--out', out, '--only', 'ir'])).code).toBe(EXIT_OK);
