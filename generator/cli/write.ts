@@ -7,10 +7,11 @@
  * anything fails, what was moved is moved back. Entries of `out` that we do not manage
  * are never touched.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { contentHash } from '../cache/emit.js';
+import { readDir } from '../shared/read-dir.js';
 
 export interface TreeWriteResult {
   written: number;
@@ -62,23 +63,26 @@ export async function listFiles(root: string): Promise<string[]> {
     .sort();
 }
 
-/** The managed files present under `out` (paths relative to `out`), sorted. */
+/**
+ * The managed files present under `out` (paths relative to `out`), sorted, read one
+ * folder at a time (readdir's recursive mode is ~2x slower). Links are not files of
+ * ours: not listed.
+ */
 export function listManaged(out: string, managed: string[]): string[] {
   const paths: string[] = [];
-  for (const entry of managed) {
-    const target = join(out, entry);
-    let entries;
-    try {
-      entries = readdirSync(target, { recursive: true, withFileTypes: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOTDIR' && statSync(target).isFile()) paths.push(entry);
-      continue;
+  const walk = (dir: string, prefix: string): void => {
+    for (const { name, kind } of readDir(dir)) {
+      if (kind === 'file') paths.push(`${prefix}${name}`);
+      else if (kind === 'dir') walk(join(dir, name), `${prefix}${name}/`);
     }
-    // parentPath starts with `target` as given: the rest is the folder under it (path.relative is ~10x slower).
-    for (const item of entries) {
-      if (!item.isFile()) continue;
-      const folder = item.parentPath.slice(target.length + 1).split(sep).join('/');
-      paths.push(folder ? `${entry}/${folder}/${item.name}` : `${entry}/${item.name}`);
+  };
+  for (const entry of managed) {
+    const target = resolve(out, entry);
+    try {
+      walk(target, `${entry}/`);
+    } catch (error) {
+      // A file entry (ir.json); an absent or unreadable one has nothing of ours to list.
+      if ((error as NodeJS.ErrnoException).code === 'ENOTDIR' && statSync(target).isFile()) paths.push(entry);
     }
   }
   return paths.sort();
