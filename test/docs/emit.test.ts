@@ -1,7 +1,7 @@
 /** The docs emitter over docs-src and a tiny IR: page paths, method lines, sidebar order, determinism, locale fallback. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emitDocs } from '../../generator/emit/docs/index.js';
+import { emitDocs, type DocsGroupCache } from '../../generator/emit/docs/index.js';
 import { IR_VERSION, SDK_LANGUAGES, type Ir, type Operation } from '../../generator/ir/types.js';
 import { parseDocsFolder } from '../../generator/parse/index.js';
 import { REPO_ROOT } from '../helpers/shared.js';
@@ -120,6 +120,26 @@ describe('emitDocs on a tiny IR', () => {
     const row = files.get('en/node/management/t/get-thing.md')!.split('\n').find((line) => line.includes('thingId'));
     expect(row).toContain('东西的标识');
     expect(files.get('zh/node/management/t/get-thing.md')).toContain('东西的标识');
+  });
+
+  it('gives the same pages and warnings with a cache, empty or full, as without', () => {
+    // Two operations showing one model with zh-only text: the model's table is built once, and both groups record its fallback.
+    const shared = { name: 'Thing', opaque: false, sources: [{ file: 'a.md', line: 9 }], fields: [{ name: 'colour', type: { kind: 'string' as const }, required: false, description: { zh: '颜色' } }] };
+    const showing = (id: string) =>
+      operation(id, 't', { methodNames: { node: id.split('/')[1]! }, response: { typeName: 'XRespDto', fields: [{ name: 'data', type: { kind: 'ref', name: 'Thing' }, required: false, description: { en: 'Data', zh: '数据' } }] } });
+    const ir: Ir = { ...tinyIr([showing('management/get-a'), showing('management/get-b')]), models: [shared] };
+    const entries = new Map<string, { files: [string, string][]; fallbacks: Parameters<DocsGroupCache['set']>[2] }>();
+    const cache: DocsGroupCache = { get: (key) => entries.get(key), set: (key, files, fallbacks) => void entries.set(key, { files, fallbacks }) };
+    const plain = emitDocs(ir, { sdks: ['node'] });
+    const filling = emitDocs(ir, { sdks: ['node'], cache });
+    const full = emitDocs(ir, { sdks: ['node'], cache });
+    expect(plain.diagnostics.map((d) => d.message)).toEqual(['1 operations and models have no en text at all (model Thing); their en pages use the zh text']);
+    for (const run of [filling, full]) {
+      expect(run.diagnostics).toEqual(plain.diagnostics);
+      expect(new Map([...run.files].map(([path, content]) => [path, String(content)]))).toEqual(plain.files);
+    }
+    // Each group recorded the shared table's fallback, even the one that found the table built.
+    expect([...entries.values()].filter(({ fallbacks }) => fallbacks.missing.some(([key]) => key.startsWith('model Thing\0en')))).toHaveLength(2);
   });
 
   it('sums up, in one warning per locale, operations with no text at all in that locale', () => {

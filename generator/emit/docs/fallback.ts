@@ -28,3 +28,14 @@ export function localOptional(value: Localized, locale: Locale, owner: string, w
   fallbacks.missing.set(key, entry);
   return value[other];
 }
+
+/** Adds what `from` recorded to `into`. */
+export function mergeFallbacks(from: Fallbacks, into: Fallbacks): void {
+  if (from === into) return;
+  for (const [key, what] of from.missing) {
+    const entry = into.missing.get(key);
+    if (entry) for (const item of what) entry.add(item);
+    else into.missing.set(key, new Set(what));
+  }
+  for (const key of from.present) into.present.add(key);
+}

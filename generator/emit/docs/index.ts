@@ -102,9 +102,9 @@ export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput<string |
       const key = createHash('sha256').update(`${locale}\0${sdks.join(',')}\0${mode}\0${frame}\0`).update(contentOf(operation)).digest('hex');
       let group: { files: [string, string | CachedPage][]; fallbacks: RecordedFallbacks } | undefined = cache.get(key);
       if (!group) {
-        // A group is rendered on its own (own memo, own fallbacks), so what it records is complete.
+        // A group records its own fallbacks (tables shared with other groups bring theirs), so what it records is complete.
         const own: Fallbacks = { missing: new Map(), present: new Set() };
-        const rendered = render(operation, locale, own, new Map());
+        const rendered = render(operation, locale, own, memo);
         group = { files: rendered, fallbacks: recordFallbacks(own) };
         cache.set(key, rendered, group.fallbacks);
       }

@@ -4,7 +4,7 @@
  * only lay the pieces out.
  */
 import type { Field, Ir, Locale, LocaleFrame, Localized, Model, ModelLayout, Operation, SdkLanguage, TypeRef } from '../../ir/types.js';
-import { localOptional, type Fallbacks } from './fallback.js';
+import { localOptional, mergeFallbacks, type Fallbacks } from './fallback.js';
 import { render } from '../templates.js';
 import { modelRow, ordered, requestRow, responseView, spread, type RowView } from './rows.js';
 import { renderSample } from './samples.js';
@@ -54,11 +54,28 @@ export function pageView(
     if (!memo.has(key)) memo.set(key, build());
     return memo.get(key) as T;
   };
-  /** Tables do not depend on the SDK language: each is built once per locale and shared. */
-  const once = <T>(key: string, build: () => T): T => shared(`${locale}\0${key}`, build);
+  // Where texts record their locale fallbacks: the page's, or a table's own while it is built.
+  let sink = fallbacks;
+  /**
+   * Tables do not depend on the SDK language: each is built once per locale and shared
+   * (by all pages of the run that show it). The fallbacks a table recorded come with it,
+   * so every page that shows it records them, shared or not.
+   */
+  const once = <T>(key: string, build: () => T): T => {
+    const entry = shared(`${locale}\0${key}`, () => {
+      sink = { missing: new Map(), present: new Set() };
+      try {
+        return { value: build(), recorded: sink };
+      } finally {
+        sink = fallbacks;
+      }
+    });
+    mergeFallbacks(entry.recorded, fallbacks);
+    return entry.value;
+  };
   const words = WORDS[locale];
   const frame = frameOf(ir, locale, words);
-  const text = (value: Localized, owner: string, what: string): string => localOptional(value, locale, owner, what, fallbacks) ?? '';
+  const text = (value: Localized, owner: string, what: string): string => localOptional(value, locale, owner, what, sink) ?? '';
   const own = operation.id;
   const layout = operation.layout;
   /** A table's rows in documented order; in reproduce mode, rows the page spread over lines spread again. */
