@@ -100,16 +100,20 @@ export class EmitCache implements DocsGroupCache {
     return { hash: blob[2], bytes: () => this.bytesOf(blob) };
   }
 
-  set(key: string, files: [string, string][], fallbacks: RecordedFallbacks): void {
+  /** Stores a group; returns its pages as stored (encoded and hashed once, for the writer as for the pack). */
+  set(key: string, files: [string, string][], fallbacks: RecordedFallbacks): [string, StoredText][] {
+    const stored: [string, StoredText][] = [];
     this.usedDocs.set(key, {
       files: files.map(([path, content]) => {
         const pending = pendingOf(content);
         this.hashes.set(`docs/${path}`, pending.hash);
+        stored.push([path, { hash: pending.hash, bytes: () => pending.buffer }]);
         return [path, pending];
       }),
       fallbacks,
     });
     this.added += 1;
+    return stored;
   }
 
   /** Keys of the printed SDK files the cache holds (generator/emit/sdk SdkPrintCache.known). */

@@ -129,7 +129,13 @@ describe('emitDocs on a tiny IR', () => {
       operation(id, 't', { methodNames: { node: id.split('/')[1]! }, response: { typeName: 'XRespDto', fields: [{ name: 'data', type: { kind: 'ref', name: 'Thing' }, required: false, description: { en: 'Data', zh: '数据' } }] } });
     const ir: Ir = { ...tinyIr([showing('management/get-a'), showing('management/get-b')]), models: [shared] };
     const entries = new Map<string, { files: [string, string][]; fallbacks: Parameters<DocsGroupCache['set']>[2] }>();
-    const cache: DocsGroupCache = { get: (key) => entries.get(key), set: (key, files, fallbacks) => void entries.set(key, { files, fallbacks }) };
+    const cache: DocsGroupCache = {
+      get: (key) => entries.get(key),
+      set: (key, files, fallbacks) => {
+        entries.set(key, { files, fallbacks });
+        return files;
+      },
+    };
     const plain = emitDocs(ir, { sdks: ['node'] });
     const filling = emitDocs(ir, { sdks: ['node'], cache });
     const full = emitDocs(ir, { sdks: ['node'], cache });

@@ -53,7 +53,8 @@ export interface CachedPage {
 
 export interface DocsGroupCache {
   get(key: string): { files: [string, string | CachedPage][]; fallbacks: RecordedFallbacks } | undefined;
-  set(key: string, files: [string, string][], fallbacks: RecordedFallbacks): void;
+  /** Stores a group; returns its pages as the cache holds them (the emitter passes them on instead of the texts). */
+  set(key: string, files: [string, string][], fallbacks: RecordedFallbacks): [string, string | CachedPage][];
 }
 
 export interface DocsOutput<T = string> {
@@ -105,8 +106,8 @@ export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput<string |
         // A group records its own fallbacks (tables shared with other groups bring theirs), so what it records is complete.
         const own: Fallbacks = { missing: new Map(), present: new Set() };
         const rendered = render(operation, locale, own, memo);
-        group = { files: rendered, fallbacks: recordFallbacks(own) };
-        cache.set(key, rendered, group.fallbacks);
+        const fallbacksOfGroup = recordFallbacks(own);
+        group = { files: cache.set(key, rendered, fallbacksOfGroup), fallbacks: fallbacksOfGroup };
       }
       for (const [path, content] of group.files) files.set(path, content);
       replayFallbacks(group.fallbacks, fallbacks);
