@@ -227,6 +227,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     // Pack files stay open while entries may still be read from them.
     pageCache?.close();
     emitCache?.close();
+    await sdkThread?.finished();
   }
 
   function finish(result: RunOutputs, { written, unchanged, removed }: { written: number; unchanged: number; removed: number }, drift: boolean): number {

@@ -8,7 +8,15 @@ export interface SdkThread {
   load(): void;
   emit(request: SdkRequest): Promise<SdkReply>;
   stop(): void;
+  /**
+   * Resolves once the thread has exited (it saves its code cache on the way out, which
+   * the process must not cut short: a cache left locked is never written again), or
+   * after EXIT_WAIT_MS.
+   */
+  finished(): Promise<void>;
 }
+
+const EXIT_WAIT_MS = 3000;
 
 /** What bin/docs-to-sdk.js tells the bundle (paths of its parts); a worker has a globalThis of its own. */
 const bundleState = (): Record<string, string> | undefined => (globalThis as { __DOCS_TO_SDK__?: Record<string, string> }).__DOCS_TO_SDK__;
@@ -24,6 +32,7 @@ function workerUrl(): URL {
  */
 export function startSdkThread(options: { warmUp: boolean; held?: boolean; codeCacheDir?: string }): SdkThread {
   const worker = new Worker(workerUrl(), { workerData: { ...options, bundle: bundleState() } });
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   let failure: Error | undefined;
   const failed = new Promise<never>((_, reject) => {
     worker.once('error', (error) => reject((failure = error)));
@@ -48,6 +57,12 @@ export function startSdkThread(options: { warmUp: boolean; held?: boolean; codeC
     },
     stop() {
       void worker.terminate();
+    },
+    async finished() {
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, EXIT_WAIT_MS).unref()));
+      await Promise.race([exited, waited]);
+      clearTimeout(timer);
     },
   };
 }
