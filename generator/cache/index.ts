@@ -7,6 +7,7 @@
  * A damaged cache is discarded silently; it is only a cache.
  */
 import { createHash } from 'node:crypto';
+import { deserialize, serialize } from 'node:v8';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { sourceFingerprints } from './fingerprint.js';
@@ -45,12 +46,15 @@ export function contentKey(input: PageInput): string {
 
 /**
  * `pages.pack` (cache/pack.ts): a JSON header (tool fingerprint, offset and length of
- * each entry) and each page result as its own JSON text. A run parses only the results
- * it uses, and writes the pack again from the old bytes plus the new entries, instead of
- * serializing all of them again.
+ * each entry) and each page result serialized on its own with v8.serialize (~1.5x
+ * faster than JSON for these, both ways, and already bytes). A run reads only the
+ * results it uses, and writes the pack again from the old bytes plus the new entries,
+ * instead of serializing all of them again.
  */
 interface PagePackHeader {
   tool: string;
+  /** V8's version: entries are in its serialization format (v8.serialize), which another V8 may not read. */
+  v8: string;
   entries: Record<string, [number, number]>;
 }
 
@@ -88,9 +92,9 @@ export class DiskPageCache implements PageResultCache {
     const file = join(dir, 'pages.pack');
     const side = await readJson<PageExtra>(join(dir, 'pages.extra.json'));
     const extra = side?.tool === toolFingerprint() && side.entries ? side.entries : {};
-    const pack = openPack<PagePackHeader>(file, (header) => header.tool === toolFingerprint() && Boolean(header.entries));
+    const pack = openPack<PagePackHeader>(file, (header) => header.tool === toolFingerprint() && header.v8 === process.versions.v8 && Boolean(header.entries));
     if (pack) return new DiskPageCache(file, pack.header, pack.body, extra);
-    return new DiskPageCache(file, { tool: toolFingerprint(), entries: {} }, PackBody.empty, {});
+    return new DiskPageCache(file, { tool: toolFingerprint(), v8: process.versions.v8, entries: {} }, PackBody.empty, {});
   }
 
   /** Releases the pack file: call after save(). */
@@ -111,7 +115,7 @@ export class DiskPageCache implements PageResultCache {
     const at = this.header.entries[key];
     if (!at) return undefined;
     try {
-      const result = JSON.parse(this.body.read(at[0], at[1]).toString('utf8')) as PageResult;
+      const result = deserialize(this.body.read(at[0], at[1])) as PageResult;
       this.used.set(key, new Packed(at));
       return result;
     } catch {
@@ -143,11 +147,11 @@ export class DiskPageCache implements PageResultCache {
       await writeJson(extraFile, { tool: toolFingerprint(), entries: Object.fromEntries(sideEntries) as Record<string, PageResult> } satisfies PageExtra);
       return;
     }
-    const header: PagePackHeader = { tool: toolFingerprint(), entries: {} };
+    const header: PagePackHeader = { tool: toolFingerprint(), v8: process.versions.v8, entries: {} };
     const chunks: Buffer[] = [];
     let offset = 0;
     for (const [key, value] of this.used) {
-      const bytes = value instanceof Packed ? this.body.read(...value.at) : Buffer.from(JSON.stringify(value));
+      const bytes = value instanceof Packed ? this.body.read(...value.at) : serialize(value);
       header.entries[key] = [offset, bytes.length];
       chunks.push(bytes);
       offset += bytes.length;

@@ -9,7 +9,7 @@
  * Writing goes to a temporary file renamed into place, so a reader never sees half a
  * pack.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export class PackBody {
@@ -81,9 +81,20 @@ export function writePack(file: string, header: unknown, chunks: Buffer[]): void
   try {
     mkdirSync(dirname(file), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, Buffer.concat([length, head, ...chunks]));
+    // Piece by piece: one buffer of the whole pack (~20 MB for the corpus) would be a copy for nothing.
+    const fd = openSync(temp, 'w');
+    try {
+      for (const chunk of [length, head, ...chunks]) writeFully(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, file);
   } catch {
     // the next run starts without it
   }
+}
+
+function writeFully(fd: number, chunk: Buffer): void {
+  let done = 0;
+  while (done < chunk.length) done += writeSync(fd, chunk, done, chunk.length - done);
 }

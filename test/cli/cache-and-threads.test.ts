@@ -5,6 +5,7 @@
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { deserialize, serialize } from 'node:v8';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../generator/cli/generate.js';
@@ -129,9 +130,9 @@ describe('run cache', () => {
         const parts: Buffer[] = [];
         let offset = 0;
         for (const [key, [start, length]] of Object.entries(header.entries)) {
-          const entry = JSON.parse(body.toString('utf8', start, start + length));
+          const entry = deserialize(body.subarray(start, start + length));
           if (entry.page) entry.page.summary = 'stale';
-          const bytes = Buffer.from(JSON.stringify(entry));
+          const bytes = serialize(entry);
           header.entries[key] = [offset, bytes.length];
           parts.push(bytes);
           offset += bytes.length;
