@@ -2,8 +2,9 @@
  * `npm run bench [-- <docs dir>…]`: phase times of a full generation over real pages
  * (default: ../shared/corpus/zh and en), with throughput and peak RSS, then the CLI's
  * wall times as a user sees them — cold (no cache), warm with no change, warm with one
- * page changed — each a child process on a temporary copy of the pages, with its peak
- * RSS. Not a test: numbers for humans and closing notes. `--no-cli` skips the CLI runs.
+ * page changed — each a child process on a copy of the pages, `--runs N` times (default
+ * 3), with its peak RSS, then the median and range of each. Not a test: numbers for
+ * humans and closing notes. `--no-cli` skips the CLI runs.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,9 @@ import { defaultThreads } from '../generator/parse/workers.js';
 
 const args = process.argv.slice(2);
 const runCli = !args.includes('--no-cli');
-const given = args.filter((arg) => !arg.startsWith('--'));
+const runsAt = args.indexOf('--runs');
+const runs = runsAt >= 0 ? Math.max(1, Number(args[runsAt + 1]) || 1) : 3;
+const given = args.filter((arg, index) => !arg.startsWith('--') && !(runsAt >= 0 && index === runsAt + 1));
 const roots = given.length > 0 ? given : ['../shared/corpus/zh', '../shared/corpus/en'];
 const missing = roots.filter((root) => !existsSync(root));
 if (missing.length > 0) {
@@ -94,23 +97,40 @@ function cliRuns(): void {
     const cache = join(work, 'cache');
     // Build the bundle first, so no run below pays for it.
     spawnSync(process.execPath, [join(REPO, 'scripts/build.js')], { stdio: 'ignore' });
+    const results = new Map<string, { walls: number[]; rss: string[] }>();
     const run = (label: string, extra: string[]): void => {
       const { wall, rss, summary } = cli(['generate', '--docs', docs, '--out', out, ...extra]);
       const written = /(\d+) files written/.exec(summary ?? '')?.[1];
       console.log(`${label.padEnd(30)} ${(wall * 1000).toFixed(0).padStart(6)} ms  peak RSS ${rss ?? '?'}  ${written ?? '?'} files written${summary ? `  (${summary})` : ''}`);
+      const entry = results.get(label) ?? { walls: [], rss: [] };
+      entry.walls.push(wall);
+      if (rss) entry.rss.push(rss);
+      results.set(label, entry);
     };
-    run('cold (--no-cache)', ['--no-cache']);
-    run('cold, filling the cache', ['--cache-dir', cache]);
-    run('warm, no change', ['--cache-dir', cache]);
-    run('warm, no change (again)', ['--cache-dir', cache]);
+    const fresh = (...dirs: string[]): void => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+    for (let index = 0; index < runs; index += 1) {
+      fresh(out);
+      run('cold (--no-cache)', ['--no-cache']);
+    }
+    for (let index = 0; index < runs; index += 1) {
+      fresh(out, cache);
+      run('cold, filling the cache', ['--cache-dir', cache]);
+    }
+    for (let index = 0; index < runs; index += 1) run('warm, no change', ['--cache-dir', cache]);
     const page = join(docs, findOnePage());
     // A real change: the page's title (summary) is in the IR, the SDK and the docs.
     const retitle = (mark: string): void => writeFileSync(page, readFileSync(page, 'utf8').replace(/^# (.*)$/m, `# $1 ${mark}`));
     console.log(`one-page change: ${relative(docs, page)} (its title)`);
-    retitle('(edited)');
-    run('warm, one page changed', ['--cache-dir', cache]);
-    retitle('(edited again)');
-    run('warm, one page changed (again)', ['--cache-dir', cache]);
+    for (let index = 0; index < runs; index += 1) {
+      retitle(`(edit ${index + 1})`);
+      run('warm, one page changed', ['--cache-dir', cache]);
+    }
+    console.log(`— CLI summary: median and range of ${runs} runs each —`);
+    for (const [label, { walls, rss }] of results) {
+      const sorted = [...walls].sort((a, b) => a - b);
+      const ms = (seconds: number): string => `${(seconds * 1000).toFixed(0)} ms`;
+      console.log(`${label.padEnd(30)} median ${ms(sorted[Math.floor((sorted.length - 1) / 2)]!).padStart(7)}  (${ms(sorted[0]!)}–${ms(sorted.at(-1)!)})  peak RSS ${rss.sort().at(-1) ?? '?'}`);
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -22,7 +22,25 @@ export const SECTION_TITLES = [
   'Method name', 'Request parameters', 'Sample code', 'Example code', 'Request response', 'Data structure',
 ];
 
+/**
+ * Short texts met again and again (table heads, required cells, headings): normalized
+ * once each. Long ones (a description) are not kept.
+ */
+const normalized = new Map<string, string>();
+const MEMO_LENGTH = 64;
+const MEMO_SIZE = 4096;
+
 export function normalizeWords(text: string): string {
+  if (text.length > MEMO_LENGTH) return normalize(text);
+  let words = normalized.get(text);
+  if (words === undefined) {
+    if (normalized.size >= MEMO_SIZE) normalized.clear();
+    normalized.set(text, (words = normalize(text)));
+  }
+  return words;
+}
+
+function normalize(text: string): string {
   return text
     .replace(/<[^>]*>?/g, ' ')
     .replace(/[*_`]/g, '')
