@@ -64,7 +64,23 @@ const folderOf = (page: PageDoc): string => `${page.locale}|${page.path.module}|
 const modelNamesOf = (page: PageDoc | undefined): string[] => page?.models.map((model) => model.name) ?? [];
 
 /** A page limited to one of its data structures: what mergeModels reads for that model. */
-const withModel = (page: PageDoc, name: string): PageDoc => ({ ...page, models: page.models.filter((model) => model.name === name) });
+const withModel = (page: PageDoc, name: string): PageDoc => ({ ...page, models: modelsByName(page).get(name) ?? [] });
+
+/** A page's data structures by name (in page order, repeats kept), once per page: pages define up to ~60. */
+const byName = new WeakMap<PageDoc, Map<string, PageDoc['models']>>();
+function modelsByName(page: PageDoc): Map<string, PageDoc['models']> {
+  let index = byName.get(page);
+  if (!index) {
+    index = new Map();
+    for (const model of page.models) {
+      const list = index.get(model.name);
+      if (list) list.push(model);
+      else index.set(model.name, [model]);
+    }
+    byName.set(page, index);
+  }
+  return index;
+}
 
 /**
  * Pages of one folder name the client their samples call; the last such page (in file
