@@ -69,7 +69,6 @@ interface RunSummary extends RunOutputs {
   inputs?: InputStamps;
 }
 
-
 function sameStamps(a: Record<string, string>, b: Record<string, string>): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
@@ -144,7 +143,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
       onProgress: (done, total) => reporter.progress(done, total, 'parsing'),
     });
     phase(`parse (${reuse?.mode ?? 'no cache'})`);
-    // Loaded here, not at start-up: compiling the IR schema costs ~0.1 s a run without changes does not need.
+    // Loaded here, not at start-up: a run without changes does not check an IR.
     const { usePrecompiledSchemaCheck, validateIr } = await import('../ir/validate.js');
     await usePrecompiledSchemaCheck();
     // After an incremental assembly, the schema check covers what it rebuilt; the rest is the last run's, checked then.
