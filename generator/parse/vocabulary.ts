@@ -51,7 +51,18 @@ function normalize(text: string): string {
     .toLowerCase();
 }
 
+/** What each heading text was found to be (headings repeat across thousands of pages). */
+const sections = new Map<string, { kind: SectionKind; locale: Locale } | undefined>();
+
 export function classifySection(headingText: string): { kind: SectionKind; locale: Locale } | undefined {
+  if (sections.has(headingText)) return sections.get(headingText);
+  if (sections.size >= MEMO_SIZE) sections.clear();
+  const found = findSection(headingText);
+  sections.set(headingText, found && Object.freeze(found));
+  return found;
+}
+
+function findSection(headingText: string): { kind: SectionKind; locale: Locale } | undefined {
   const words = normalizeWords(headingText);
   for (const [kind, byLocale] of Object.entries(SECTION_WORDS) as [SectionKind, Record<Locale, string[]>][]) {
     for (const locale of ['zh', 'en'] as const) {
@@ -72,7 +83,18 @@ const COLUMN_WORDS: Record<ColumnRole, string[]> = {
   example: ['示例值', '示例', 'sample value', 'example value', 'example', 'sample'],
 };
 
+/** What each table head text was found to be (the same few heads on every table). */
+const roles = new Map<string, ColumnRole | undefined>();
+
 export function columnRole(headerText: string): ColumnRole | undefined {
+  if (roles.has(headerText)) return roles.get(headerText);
+  if (roles.size >= MEMO_SIZE) roles.clear();
+  const found = findRole(headerText);
+  roles.set(headerText, found);
+  return found;
+}
+
+function findRole(headerText: string): ColumnRole | undefined {
   const words = normalizeWords(headerText);
   for (const [role, list] of Object.entries(COLUMN_WORDS) as [ColumnRole, string[]][]) {
     if (list.includes(words)) return role;
