@@ -81,7 +81,7 @@ const FRESH_START = /^[^ \t>*+\-0-9]/;
 
 function stitch(lines: readonly string[], text: string): Root {
   const chunks = chunksOf(lines);
-  if (chunks === undefined || chunks.length === 1) return parseMarkdownBlock(text);
+  if (chunks === undefined) return parseMarkdownBlock(text);
   const children: RootContent[] = [];
   for (const chunk of chunks) {
     if (chunk.fence) {
