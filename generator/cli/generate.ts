@@ -8,14 +8,14 @@ import { join, resolve } from 'node:path';
 import type { GeneratorConfig } from '../config/index.js';
 import { contentHash, EmitCache } from '../cache/emit.js';
 import { contentKey, DiskPageCache, hashOf, loadAssembly, loadRun, saveAssembly, saveRun } from '../cache/index.js';
-import { readStampedPages, type InputStamps } from '../cache/input-stamps.js';
+import { readStampedPages } from '../cache/input-stamps.js';
 import { compareDiagnostics } from '../ir/diagnostics.js';
-import type { Diagnostic } from '../ir/types.js';
 import { findPages, readPages } from '../parse/inputs.js';
 import { irJson, planOutputs, type Target } from './outputs.js';
 import type { Reporter } from './reporter.js';
 import { phase } from './timings.js';
 import { startSdkThread } from './sdk-thread.js';
+import { outputsAsLeft, type RunOutputs, type RunSummary } from './run-summary.js';
 import { commitTree, surveyOutputs, textOf, writeFileAtomic, type OutputSurvey } from './write.js';
 
 export const EXIT_OK = 0;
@@ -44,35 +44,6 @@ export interface GenerateOptions {
 export const SDK_THREAD_MIN_PAGES = 300;
 
 export const DEFAULT_CACHE_DIR = '.cache/docs-to-sdk';
-
-/** What a run produced: the summary the run cache keeps, so an unchanged run skips parse and emit. */
-interface RunOutputs {
-  managed: string[];
-  separateIr?: string;
-  pages: number;
-  operations: number;
-  models: number;
-  diagnostics: Diagnostic[];
-}
-
-/**
- * The run cache (`run.json`): the last run's summary, by the hash of all its inputs, and
- * what it left under --out: the size, mtime and inode of every file and a hash of its
- * content. When the inputs are the same and --out still looks exactly like that, a run
- * has nothing to compare or write. When they differ, the stamps still spare reading the
- * files the last run wrote that nobody touched since. --check always compares contents.
- */
-interface RunSummary extends RunOutputs {
-  fileCount: number;
-  written?: { out: string; stamps: Record<string, string>; hashes: Record<string, string> };
-  /** The pages' stamps and content keys, so the next run reads only pages that changed. */
-  inputs?: InputStamps;
-}
-
-function sameStamps(a: Record<string, string>, b: Record<string, string>): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
-}
 
 export async function generate(options: GenerateOptions, reporter: Reporter): Promise<number> {
   const started = performance.now();
@@ -115,13 +86,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     ...inputs.map((input) => contentKey(input)),
   ]);
   const summary = last?.key === runKey ? last.value : undefined;
-  if (
-    summary?.written &&
-    !options.check &&
-    summary.separateIr === undefined &&
-    summary.written.out === resolve(options.out) &&
-    sameStamps(summary.written.stamps, surveyOutputs(options.out, summary.managed).stamps)
-  ) {
+  if (summary && !options.check && outputsAsLeft(summary, options.out)) {
     sdkThread?.stop();
     return finish(summary, { written: 0, unchanged: summary.fileCount, removed: 0 }, false);
   }
