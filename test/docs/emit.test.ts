@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { emitDocs, type DocsGroupCache } from '../../generator/emit/docs/index.js';
 import { IR_VERSION, SDK_LANGUAGES, type Ir, type Operation } from '../../generator/ir/types.js';
 import { parseDocsFolder } from '../../generator/parse/index.js';
-import { REPO_ROOT } from '../helpers/shared.js';
+import { CORPUS_ZH, hasShared, REPO_ROOT } from '../helpers/shared.js';
+import { modelNamesOnPage, modelsOnPage } from '../../generator/emit/docs/view.js';
 
 const WEBHOOK_SLUGS = [
   'create-webhook', 'delete-webhook', 'get-webhook', 'get-webhook-event-list',
@@ -32,6 +33,22 @@ const tinyIr = (operations: Operation[]): Ir => ({ irVersion: IR_VERSION, operat
 describe('emitDocs over docs-src', async () => {
   const { ir } = await parseDocsFolder(join(REPO_ROOT, 'docs-src'));
   const { files, diagnostics } = emitDocs(ir);
+
+  it.each([
+    ['docs-src', async () => ir],
+    ['the corpus', async () => (await parseDocsFolder(join(CORPUS_ZH, '..'))).ir],
+  ] as const)('keys cache groups by the set of models the pages show (%s)', async (name, irOf) => {
+    if (name === 'the corpus' && !hasShared) return console.warn('[docs-to-sdk tests] ../shared not found: corpus part skipped');
+    const subject = await irOf();
+    const models = new Map(subject.models.map((model) => [model.name, model]));
+    let shown = 0;
+    for (const operation of subject.operations) {
+      const names = modelNamesOnPage(operation, models);
+      expect([...names].sort(), operation.id).toEqual([...new Set(modelsOnPage(operation, models, true).map((model) => model.name))].sort());
+      shown += names.size;
+    }
+    expect(shown).toBeGreaterThan(0);
+  });
 
   it('writes one page per operation × SDK language × locale, and a sidebar per locale', () => {
     const expected = ['en', 'zh'].flatMap((locale) => [

@@ -9,7 +9,7 @@ import { entityHash, type EntityHashes } from '../../ir/hashes.js';
 import { LOCALES, SDK_LANGUAGES, type Diagnostic, type Ir, type Locale, type Model, type Operation, type SdkLanguage } from '../../ir/types.js';
 import { registerPartial, render } from '../templates.js';
 import { sidebar } from './sidebar.js';
-import { modelsOnPage, pageView, type Fallbacks, type SampleMode } from './view.js';
+import { modelNamesOnPage, pageView, type Fallbacks, type SampleMode } from './view.js';
 
 export interface DocsOptions {
   /**
@@ -119,9 +119,9 @@ export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput<string |
 
 const renderPage = (view: object): string => render('docs/page.hbs', view);
 
-/** The hashes of the operation and of every model its pages show (modelsOnPage with or without repeats: the same set), in name order. */
+/** The hashes of the operation and of every model its pages show (modelNamesOnPage), in name order. */
 function groupContent(operation: Operation, models: Map<string, Model>, hashOf: (entity: Operation | Model) => string): string {
-  const shown = [...new Set(modelsOnPage(operation, models, false).map((model) => model.name))].sort(compareStrings);
+  const shown = [...modelNamesOnPage(operation, models)].sort(compareStrings);
   return [hashOf(operation), ...shown.map((name) => `${name}\0${hashOf(models.get(name)!)}`)].join('\0');
 }
 

@@ -147,6 +147,29 @@ function frameOf(ir: Ir, locale: Locale, words: LocaleWords): Required<Omit<Loca
  * The models an operation's pages show: the layout's, then every other model reachable
  * from the operation's fields, depth first. `repeats`: keep a model the layout lists twice.
  */
+/**
+ * The names of the models an operation's pages show, as a set: those of modelsOnPage,
+ * found without putting them in page order (what a cache key needs, ~5x cheaper).
+ */
+export function modelNamesOnPage(operation: Operation, models: Map<string, Model>): Set<string> {
+  const names = new Set<string>();
+  const pending: TypeRef[] = [];
+  const add = (name: string): void => {
+    const model = models.get(name);
+    if (!model || names.has(name)) return;
+    names.add(name);
+    for (const field of model.fields) pending.push(field.type);
+  };
+  for (const name of operation.layout?.models ?? []) add(name);
+  for (const field of operation.request.fields) pending.push(field.type);
+  for (const field of operation.response.fields) pending.push(field.type);
+  for (let type = pending.pop(); type !== undefined; type = pending.pop()) {
+    if (type.kind === 'ref') add(type.name);
+    else if (type.kind === 'array') pending.push(type.items);
+  }
+  return names;
+}
+
 export function modelsOnPage(operation: Operation, models: Map<string, Model>, repeats: boolean): Model[] {
   const names: string[] = [];
   const add = (name: string): void => {
