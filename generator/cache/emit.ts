@@ -13,7 +13,7 @@
  * use are dropped when it saves.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocsGroupCache, RecordedFallbacks } from '../emit/docs/index.js';
 import type { StoredText } from '../cli/write.js';
@@ -142,10 +142,11 @@ export class EmitCache implements DocsGroupCache {
    * Writes what this run added: to the side pack while it is small and most of emit.pack
    * is still used, else emit.pack again with the entries this run used (others dropped).
    */
-  save(): void {
+  /** Serializes at once (the packs it reads from may be closed next); the promise is the writing. */
+  save(): Promise<void> {
     const dropped =
       Object.keys(this.header.docs).length !== this.usedDocs.size || Object.keys(this.header.sdk).length !== this.usedSdk.size;
-    if (this.added === 0 && !dropped) return;
+    if (this.added === 0 && !dropped) return Promise.resolve();
     const unusedMain = [...this.mainKeys.docs].filter((key) => !this.usedDocs.has(key)).length + [...this.mainKeys.sdk].filter((key) => !this.usedSdk.has(key)).length;
     const mainSize = this.mainKeys.docs.size + this.mainKeys.sdk.size;
     const sideDocs = [...this.usedDocs].filter(([key]) => !this.mainKeys.docs.has(key));
@@ -163,14 +164,10 @@ export class EmitCache implements DocsGroupCache {
     const header: PackHeader = side ? { tool: toolFingerprint(), base: this.header.id, docs: {}, sdk: {} } : { tool: toolFingerprint(), id: randomUUID(), docs: {}, sdk: {} };
     for (const [key, entry] of side ? sideDocs : this.usedDocs) header.docs[key] = { files: entry.files.map(([path, blob]) => [path, place(blob)]), fallbacks: entry.fallbacks };
     for (const [key, blob] of side ? sideSdk : this.usedSdk) header.sdk[key] = place(blob);
-    writePack(side ? join(this.file, '../emit.extra.pack') : this.file, header, chunks);
-    if (!side) {
-      try {
-        rmSync(join(this.file, '../emit.extra.pack'), { force: true });
-      } catch {
-        // a stale side pack names another emit.pack: it is ignored
-      }
-    }
+    const written = writePack(side ? join(this.file, '../emit.extra.pack') : this.file, header, chunks);
+    if (side) return written;
+    // The side pack extends the emit.pack just replaced: it goes (were it left, it names another pack and is ignored).
+    return written.then(() => rm(join(this.file, '../emit.extra.pack'), { force: true }).catch(() => {}));
   }
 }
 

@@ -136,16 +136,18 @@ export class DiskPageCache implements PageResultCache {
     this.dirty = true;
   }
 
-  /** Writes what this run added (to the side file, or the whole pack when it is due). */
-  async save(): Promise<void> {
+  /**
+   * Writes what this run added (to the side file, or the whole pack when it is due).
+   * Serializes at once (the pack it reads from may be closed next); the promise is the writing.
+   */
+  save(): Promise<void> {
     const packed = Object.keys(this.header.entries);
     const unusedPacked = packed.filter((key) => !this.used.has(key)).length;
     const sideEntries = [...this.used].filter(([key, value]) => !(value instanceof Packed) && !this.header.entries[key]);
-    if (!this.dirty && unusedPacked === 0 && sideEntries.length === Object.keys(this.extra).length) return;
+    if (!this.dirty && unusedPacked === 0 && sideEntries.length === Object.keys(this.extra).length) return Promise.resolve();
     const extraFile = join(dirname(this.file), 'pages.extra.json');
     if (sideEntries.length <= EXTRA_MAX && unusedPacked * 4 <= packed.length && packed.length > 0) {
-      await writeJson(extraFile, { tool: toolFingerprint(), entries: Object.fromEntries(sideEntries) as Record<string, PageResult> } satisfies PageExtra);
-      return;
+      return writeJson(extraFile, { tool: toolFingerprint(), entries: Object.fromEntries(sideEntries) as Record<string, PageResult> } satisfies PageExtra);
     }
     const header: PagePackHeader = { tool: toolFingerprint(), v8: process.versions.v8, entries: {} };
     const chunks: Buffer[] = [];
@@ -156,8 +158,7 @@ export class DiskPageCache implements PageResultCache {
       chunks.push(bytes);
       offset += bytes.length;
     }
-    writePack(this.file, header, chunks);
-    await writeJson(extraFile, { tool: toolFingerprint(), entries: {} } satisfies PageExtra);
+    return writePack(this.file, header, chunks).then(() => writeJson(extraFile, { tool: toolFingerprint(), entries: {} } satisfies PageExtra));
   }
 }
 
@@ -208,8 +209,9 @@ async function readJson<T>(file: string): Promise<T | undefined> {
   }
 }
 
-async function writeJson(file: string, value: unknown): Promise<void> {
-  await writeBytes(file, JSON.stringify(value));
+/** Serializes at once; the promise is the writing. */
+function writeJson(file: string, value: unknown): Promise<void> {
+  return writeBytes(file, JSON.stringify(value));
 }
 
 async function writeBytes(file: string, data: string | Buffer): Promise<void> {

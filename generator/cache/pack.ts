@@ -9,7 +9,8 @@
  * Writing goes to a temporary file renamed into place, so a reader never sees half a
  * pack.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 export class PackBody {
@@ -73,28 +74,42 @@ export function openPack<H>(file: string, accept: (header: H) => boolean): { hea
   }
 }
 
-/** Writes a pack (temporary file, then rename). A cache that cannot be written costs speed, not correctness. */
-export function writePack(file: string, header: unknown, chunks: Buffer[]): void {
+/**
+ * Writes a pack (temporary file, then rename) on libuv's threads: the caller's thread
+ * goes on meanwhile (the corpus's packs are ~40 MB). A cache that cannot be written
+ * costs speed, not correctness: failures resolve quietly.
+ */
+export async function writePack(file: string, header: unknown, chunks: Buffer[]): Promise<void> {
   const head = Buffer.from(JSON.stringify(header));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(head.length, 0);
+  const temp = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    // Piece by piece: one buffer of the whole pack (~20 MB for the corpus) would be a copy for nothing.
-    const fd = openSync(temp, 'w');
+    await mkdir(dirname(file), { recursive: true });
+    // Piece by piece (writev): one buffer of the whole pack would be a copy for nothing.
+    const handle = await open(temp, 'w');
     try {
-      for (const chunk of [length, head, ...chunks]) writeFully(fd, chunk);
+      await writeAll(handle, [length, head, ...chunks]);
     } finally {
-      closeSync(fd);
+      await handle.close();
     }
-    renameSync(temp, file);
+    await rename(temp, file);
   } catch {
-    // the next run starts without it
+    await rm(temp, { force: true }).catch(() => {});
   }
 }
 
-function writeFully(fd: number, chunk: Buffer): void {
-  let done = 0;
-  while (done < chunk.length) done += writeSync(fd, chunk, done, chunk.length - done);
+/** writev takes at most IOV_MAX (1024 on Linux) pieces a call, and may write fewer bytes than asked. */
+async function writeAll(handle: FileHandle, chunks: Buffer[]): Promise<void> {
+  for (let start = 0; start < chunks.length; start += 1024) {
+    let batch = chunks.slice(start, start + 1024).filter((chunk) => chunk.length > 0);
+    while (batch.length > 0) {
+      let { bytesWritten } = await handle.writev(batch);
+      while (batch.length > 0 && bytesWritten >= batch[0]!.length) {
+        bytesWritten -= batch[0]!.length;
+        batch = batch.slice(1);
+      }
+      if (batch.length > 0 && bytesWritten > 0) batch = [batch[0]!.subarray(bytesWritten), ...batch.slice(1)];
+    }
+  }
 }

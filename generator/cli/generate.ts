@@ -124,12 +124,14 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     phase('IR JSON');
     const known = !options.check && last?.value.written?.out === resolve(options.out) ? last.value.written : undefined;
     let survey: OutputSurvey | undefined;
+    // Caches are serialized at once and written on libuv's threads while this one goes on; the run awaits them last.
+    const cacheWrites: Promise<void>[] = [];
     let cachesSaved = false;
-    const saveInputCaches = async (): Promise<void> => {
+    const saveInputCaches = (): void => {
       if (!cacheDir || cachesSaved) return;
       cachesSaved = true;
-      await pageCache!.save();
-      if (state) await saveAssembly(cacheDir, state);
+      cacheWrites.push(pageCache!.save());
+      if (state) cacheWrites.push(saveAssembly(cacheDir, state));
     };
     const plan = await planOutputs(ir, targets, options.ir === undefined, {
       cache: emitCache,
@@ -138,10 +140,10 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
       hashes: state?.hashes,
       // While the SDK thread finishes: list and stamp the ~4,000 outputs (what the writer compares with), and save
       // the caches of parsing (content-keyed: valid whatever becomes of this run's output).
-      whileSdkRuns: async (managed) => {
+      whileSdkRuns: (managed) => {
         if (known) survey = surveyOutputs(options.out, managed);
         phase('survey outputs');
-        await saveInputCaches();
+        saveInputCaches();
         phase('save parse caches');
       },
     });
@@ -179,11 +181,12 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
       phase('write');
     }
     if (cacheDir) {
-      await saveInputCaches();
-      emitCache!.save();
+      saveInputCaches();
+      cacheWrites.push(emitCache!.save());
       phase('save caches');
       const written = options.check ? summary?.written : { out: resolve(options.out), stamps: writtenStamps!, hashes: hashes! };
       await saveRun(cacheDir, runKey, { ...run, fileCount: plan.files.size, written, inputs: inputStamps ?? last?.value.inputs } satisfies RunSummary);
+      await Promise.all(cacheWrites);
       phase('save run summary');
     }
     return finish(run, counts, drifted);
