@@ -2,9 +2,10 @@
  * A content-hash cache between runs, in an ignored folder (default `.cache/docs-to-sdk`).
  * Every entry is keyed by the tool's own fingerprint (a hash of its sources and
  * templates), so a cache written by another version of docs-to-sdk is ignored, never
- * trusted. Files: page results by page content (`pages.pack`), the last run's summary
- * by the hash of all its inputs (`run.json`), rendered output (`emit.pack`, emit.ts).
- * A damaged cache is discarded silently; it is only a cache.
+ * trusted. Files: page results by page content (`pages.pack`, this module), the last
+ * assembly (`assembly.json`), the last run's summary by the hash of all its inputs
+ * (`run.json`, with the page stamps of input-stamps.ts), rendered output (`emit.pack`,
+ * emit.ts). A damaged cache is discarded silently; it is only a cache.
  */
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
