@@ -74,7 +74,9 @@ export function pageView(
     return entry.value;
   };
   const words = WORDS[locale];
-  const frame = frameOf(ir, locale, words);
+  // The same for every page of a locale, as is the notice's quoting.
+  const frame = shared(`frame ${locale}`, () => frameOf(ir, locale, words));
+  const notice = shared(`notice ${locale}`, () => frame.notice?.split('\n').map((line) => `> ${line}`.trimEnd()).join('\n'));
   const text = (value: Localized, owner: string, what: string): string => localOptional(value, locale, owner, what, sink) ?? '';
   const own = operation.id;
   const layout = operation.layout;
@@ -102,7 +104,7 @@ export function pageView(
     words,
     summary: text(operation.summary, own, 'summary'),
     comment: frame.comment,
-    notice: frame.notice?.split('\n').map((line) => `> ${line}`.trimEnd()).join('\n'),
+    notice,
     request,
     responseType: operation.response.typeName,
     response,
@@ -121,7 +123,7 @@ export function pageView(
   if (sample) view.sample = { lang: sample.lang, code: sample.code, gap: sdk === 'php' ? '\n\n' : '\n\n\n' };
   if (sampleMode === 'fill') view.method = `${CLIENT[operation.module]}.${operation.methodNames[sdk]}`;
   else if (layout?.methodSection !== false) view.method = `${CLIENT[layout?.methodClient ?? operation.module]}.${operation.methodNames[sdk]}`;
-  if (operation.response.example !== undefined) view.example = JSON.stringify(operation.response.example, null, 2);
+  if (operation.response.example !== undefined) view.example = shared(`example ${own}`, () => JSON.stringify(operation.response.example, null, 2));
   return view;
 }
 
