@@ -15,7 +15,7 @@ export interface Segment {
   /** Index into SourceText.lines of the segment's first line. */
   start: number;
   text: string;
-  tree: Root;
+  readonly tree: Root;
 }
 
 const HEADING = /^\s{0,3}(#{1,6})(?:\s+(.*?))?\s*#*\s*$/;
@@ -33,12 +33,16 @@ export function splitSegments(source: SourceText): Segment[] {
     const isHeading = match !== null && !protectedLines[start];
     const segmentLines = lines.slice(start, end).map((line, i) => (protectedLines[start + i] ? line : squeezeTableRow(line)));
     const text = segmentLines.join('\n');
+    let tree: Root | undefined;
     return {
       depth: isHeading ? match[1]!.length : 0,
       heading: isHeading ? (match[2] ?? '') : '',
       start,
       text,
-      tree: parseMarkdownSegment(segmentLines, text),
+      // Parsed when first read: a page found not to be API reference by its headings is never parsed.
+      get tree(): Root {
+        return (tree ??= parseMarkdownSegment(segmentLines, text));
+      },
     };
   });
 }
