@@ -73,6 +73,8 @@ const TABLE_LINE = /^\s{0,3}\|/;
  * rows by their spacing, are left as written. Saves ~25% of parse time on padded pages.
  */
 function squeezeTableRow(line: string): string {
+  // Nothing to squeeze (most rows of unaligned tables): no run of two spaces or four dashes.
+  if (!line.includes('  ') && !line.includes('----')) return line;
   if (!TABLE_LINE.test(line)) return line;
   if (/^[\s|:-]+$/.test(line)) return line.replace(/-{4,}/g, '---').replace(/ {2,}/g, ' ');
   return line.replace(/ {2,}\|/g, ' |').replace(/(?<!\\)\| {2,}/g, '| ');
