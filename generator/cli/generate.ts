@@ -4,7 +4,7 @@
  * errors (or warnings with --strict) or --check found drift, 2 usage errors.
  */
 import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { GeneratorConfig } from '../config/index.js';
 import { contentHash, EmitCache } from '../cache/emit.js';
 import { contentKey, DiskPageCache, hashOf, loadAssembly, loadRun, saveAssembly, saveRun } from '../cache/index.js';
@@ -14,7 +14,7 @@ import { findPages, readPages } from '../parse/inputs.js';
 import { irJson, planOutputs, type Target } from './outputs.js';
 import type { Reporter } from './reporter.js';
 import { phase } from './timings.js';
-import { startSdkThread } from './sdk-thread.js';
+import { codeCacheDir, startSdkThread } from './sdk-thread.js';
 import { outputsAsLeft, type RunOutputs, type RunSummary } from './run-summary.js';
 import { commitTree, surveyOutputs, textOf, writeFileAtomic, type OutputSurvey } from './write.js';
 
@@ -71,7 +71,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
   // Warming the printer up pays only while a long parse keeps this thread busy: not when a last run is there to build on.
   const sdkThread =
     targets.has('sdk') && (options.sdkThread ?? pageFiles.length >= SDK_THREAD_MIN_PAGES)
-      ? startSdkThread({ warmUp: last === undefined, held: last !== undefined, codeCacheDir: cacheDir && join(cacheDir, 'v8') })
+      ? startSdkThread({ warmUp: last === undefined, held: last !== undefined, codeCacheDir: codeCacheDir(cacheDir) })
       : undefined;
   // Pages whose stamp the last run recorded are not read again (cache/input-stamps.ts); --check reads them all.
   const docsRoot = resolve(options.docs);

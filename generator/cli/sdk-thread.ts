@@ -1,4 +1,5 @@
 /** Starts the SDK worker (sdk-worker.ts) early and hands it the IR once there is one. */
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SdkMessage, SdkReply, SdkRequest } from './sdk-worker.js';
@@ -20,6 +21,16 @@ const EXIT_WAIT_MS = 3000;
 
 /** What bin/docs-to-sdk.js tells the bundle (paths of its parts); a worker has a globalThis of its own. */
 const bundleState = (): Record<string, string> | undefined => (globalThis as { __DOCS_TO_SDK__?: Record<string, string> }).__DOCS_TO_SDK__;
+
+/**
+ * Where V8's code cache for the SDK thread lives: beside the bundle it caches
+ * (dist/<build>/v8-code-cache: it belongs to the tool's build, not to a docs set, so it
+ * serves `--no-cache` runs too and goes with the build), else in the run cache.
+ */
+export function codeCacheDir(cacheDir: string | undefined): string | undefined {
+  const bundled = bundleState()?.sdkWorker;
+  return bundled ? join(dirname(bundled), 'v8-code-cache') : cacheDir && join(cacheDir, 'v8');
+}
 
 function workerUrl(): URL {
   const bundled = bundleState()?.sdkWorker;
