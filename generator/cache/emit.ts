@@ -4,7 +4,8 @@
  *
  * - docs: one entry per operation × locale (its pages, one per SDK language, and the
  *   locale fallbacks it recorded), keyed by generator/emit/docs (DocsOptions.cache);
- * - sdk: one printed file per hash of its ts-morph structure (generator/emit/sdk).
+ * - sdk: one printed file per hash of its ts-morph structure (generator/emit/sdk), and
+ *   one printed client method per hash of its structure (generator/emit/sdk/print.ts).
  *
  * One file, `emit.pack` (cache/pack.ts): a JSON header (tool fingerprint, entries with
  * the offset, length and SHA-1 of each content) and the contents as UTF-8 bytes. Loading
@@ -118,7 +119,27 @@ export class EmitCache implements DocsGroupCache {
 
   /** Keys of the printed SDK files the cache holds (generator/emit/sdk SdkPrintCache.known). */
   sdkKeys(): string[] {
-    return Object.keys(this.header.sdk);
+    return Object.keys(this.header.sdk).filter((key) => !key.startsWith(MEMBER));
+  }
+
+  /** The printed client methods the cache holds (generator/emit/sdk/print.ts), decoded: the emitter splices them in. */
+  sdkMembers(): [key: string, text: string][] {
+    return Object.entries(this.header.sdk)
+      .filter(([key]) => key.startsWith(MEMBER))
+      .map(([key, blob]) => [key.slice(MEMBER.length), this.text(blob)]);
+  }
+
+  /** The client methods the SDK emitter used (`text` undefined: one of sdkMembers) and printed. */
+  recordSdkMembers(used: Iterable<[key: string, text: string | undefined]>): void {
+    for (const [key, text] of used) {
+      const known = this.header.sdk[MEMBER + key];
+      if (text === undefined && known) {
+        this.usedSdk.set(MEMBER + key, known);
+      } else {
+        this.usedSdk.set(MEMBER + key, pendingOf(text ?? ''));
+        this.added += 1;
+      }
+    }
   }
 
   /** A printed SDK file the cache holds, not decoded (read only if written or compared). */
@@ -170,6 +191,9 @@ export class EmitCache implements DocsGroupCache {
     return written.then(() => rm(join(this.file, '../emit.extra.pack'), { force: true }).catch(() => {}));
   }
 }
+
+/** Keys of printed client methods, in the same table as SDK files. */
+const MEMBER = 'member:';
 
 /** Side-pack entries (docs groups + SDK files) before emit.pack is written again. */
 const SIDE_MAX = 200;

@@ -60,13 +60,15 @@ export async function planOutputs(ir: Ir, targets: Set<Target>, irInTree: boolea
   let sdk: Promise<Map<string, Content>> | undefined;
   if (targets.has('sdk')) {
     const known = cache?.sdkKeys() ?? [];
+    const members = cache?.sdkMembers() ?? [];
     // Files the emitter found in the cache come back by key: their text is read from the cache only if needed.
     const resolve = (printed: Iterable<[string, string | CachedSdkFile]>): Map<string, Content> =>
       new Map([...printed].map(([path, file]) => [path, typeof file === 'string' ? file : storedSdkFile(cache, file.cached)]));
     if (options.sdkThread) {
-      const reply = options.sdkThread.emit({ irJson: options.irText ?? irJson(ir), known });
-      sdk = reply.then(({ files: printed, used }) => {
+      const reply = options.sdkThread.emit({ irJson: options.irText ?? irJson(ir), known, members });
+      sdk = reply.then(({ files: printed, used, usedMembers }) => {
         cache?.recordSdk(used);
+        cache?.recordSdkMembers(usedMembers);
         return resolve(printed);
       });
       // Awaited below, after the docs: a failure before then must not count as unhandled (it would end the process).
@@ -75,8 +77,10 @@ export async function planOutputs(ir: Ir, targets: Set<Target>, irInTree: boolea
       // Loaded on demand: ts-morph brings the TypeScript compiler, ~0.2 s of start-up.
       const { emitSdk } = await import('../emit/sdk/index.js');
       const used: [string, string, string | undefined][] = [];
-      const printed = emitSdk(ir, {}, { known: new Set(known), used });
+      const memberCache = { known: new Map(members), used: [] as [string, string | undefined][] };
+      const printed = emitSdk(ir, {}, { known: new Set(known), used, members: memberCache });
       cache?.recordSdk(used);
+      cache?.recordSdkMembers(memberCache.used);
       sdk = Promise.resolve(resolve(printed));
       phase('emit SDK');
     }

@@ -95,22 +95,26 @@ export interface SdkRequest {
   irJson: string;
   /** Keys of the printed files the emit cache holds (SdkPrintCache.known). */
   known: string[];
+  /** The printed client methods it holds (SdkPrintCache.members). */
+  members: [string, string][];
 }
 
 export interface SdkReply {
   files: [string, string | CachedSdkFile][];
   used: [string, string, string | undefined][];
+  usedMembers: [string, string | undefined][];
 }
 
-once('emit', async ({ irJson, known }) => {
+once('emit', async ({ irJson, known, members }) => {
   phase('sdk: IR received');
   const { emitSdk } = await emitter;
   const used: SdkReply['used'] = [];
   const ir = JSON.parse(irJson) as Ir;
   phase('sdk: IR JSON read');
-  const files = emitSdk(ir, {}, { known: new Set(known), used });
+  const memberCache = { known: new Map(members), used: [] as SdkReply['usedMembers'] };
+  const files = emitSdk(ir, {}, { known: new Set(known), used, members: memberCache });
   phase('sdk: emit');
-  parentPort!.postMessage({ files: [...files], used } satisfies SdkReply);
+  parentPort!.postMessage({ files: [...files], used, usedMembers: memberCache.used } satisfies SdkReply);
   phase('sdk: reply posted');
   // Exiting on its own (not terminated) lets the code cache be saved on the way out.
   process.exit(0);

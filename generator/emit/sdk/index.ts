@@ -9,7 +9,7 @@ import { registerPartial, render } from '../templates.js';
 import { clientFile, CLIENT_CLASS } from './clients.js';
 import { declareSdk } from './declarations.js';
 import { modelFile, modelsIndex } from './models.js';
-import { tsMorph } from './ts-morph.js';
+import { printFile, type MemberCache } from './print.js';
 
 export interface SdkOptions {
   packageName: string;
@@ -47,6 +47,8 @@ const RUNTIME_TEMPLATES = [
 export interface SdkPrintCache {
   known: ReadonlySet<string>;
   used: [key: string, path: string, text: string | undefined][];
+  /** Client methods printed before, by key, for a client file that is printed again (print.ts). */
+  members?: MemberCache;
 }
 
 export interface CachedSdkFile {
@@ -75,14 +77,6 @@ export function emitSdk(ir: Ir, options: Partial<SdkOptions> = {}, cache?: SdkPr
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/**
- * How ts-morph prints: two-space indents, single quotes, LF. printStructure writes a
- * whole file structure straight to text, as a project's createSourceFile would (the
- * same structure printers), without parsing the result into a TypeScript AST it would
- * throw away: ~3x faster, and no project to set up.
- */
-const PRINT_OPTIONS = { indentNumberOfSpaces: 2, newLine: '\n', useSingleQuote: true } as const;
-
 /** Each file printed from its whole structure in one call (after the header), unless the cache has it. */
 function printStructures(structures: Map<string, SourceFileStructure>, header: string, cache?: SdkPrintCache): Map<string, string | CachedSdkFile> {
   const printed = new Map<string, string | CachedSdkFile>();
@@ -94,7 +88,7 @@ function printStructures(structures: Map<string, SourceFileStructure>, header: s
       cache.used.push([key, path, undefined]);
       continue;
     }
-    const text = header + tsMorph.printStructure(structure, PRINT_OPTIONS);
+    const text = header + printFile(structure, cache?.members);
     printed.set(path, text);
     cache?.used.push([key, path, text]);
   }
