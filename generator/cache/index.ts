@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { bundleState } from '../shared/bundle.js';
 import { sourceFingerprints } from './fingerprint.js';
 import { readFileSync } from 'node:fs';
 import type { AssemblyState, PageInput, PageResult, PageResultCache } from '../parse/index.js';
@@ -24,7 +25,7 @@ let fingerprint: string | undefined;
  * before loading the bundle, and hands it over; elsewhere (tests, tsx) it is computed here.
  */
 export function toolFingerprint(): string {
-  fingerprint ??= (globalThis as { __DOCS_TO_SDK__?: { tool?: string } }).__DOCS_TO_SDK__?.tool ?? sourceFingerprints().tool;
+  fingerprint ??= bundleState()?.tool ?? sourceFingerprints().tool;
   return fingerprint;
 }
 

@@ -109,8 +109,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     });
     phase(`parse (${reuse?.mode ?? 'no cache'})`);
     // Loaded here, not at start-up: a run without changes does not check an IR.
-    const { usePrecompiledSchemaCheck, validateIr } = await import('../ir/validate.js');
-    await usePrecompiledSchemaCheck();
+    const { validateIr } = await import('../ir/validate.js');
     // After an incremental assembly, the schema check covers what it rebuilt; the rest is the last run's, checked then.
     const schemaProblems = validateIr(ir, reuse?.mode === 'incremental' ? reuse : undefined);
     phase('validate IR');

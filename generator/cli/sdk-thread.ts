@@ -2,6 +2,7 @@
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { bundleState } from '../shared/bundle.js';
 import type { SdkMessage, SdkReply, SdkRequest } from './sdk-worker.js';
 
 export interface SdkThread {
@@ -18,9 +19,6 @@ export interface SdkThread {
 }
 
 const EXIT_WAIT_MS = 3000;
-
-/** What bin/docs-to-sdk.js tells the bundle (paths of its parts); a worker has a globalThis of its own. */
-const bundleState = (): Record<string, string> | undefined => (globalThis as { __DOCS_TO_SDK__?: Record<string, string> }).__DOCS_TO_SDK__;
 
 /**
  * Where V8's code cache for the SDK thread lives: beside the bundle it caches

@@ -8,6 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CachedSdkFile } from '../emit/sdk/index.js';
 import { IR_VERSION, type Field, type Ir, type Operation } from '../ir/types.js';
+import { setBundleState, type BundleState } from '../shared/bundle.js';
 import { phase } from './timings.js';
 
 /**
@@ -16,9 +17,9 @@ import { phase } from './timings.js';
  * when the real IR arrives (the first emit runs ~2.5x slower than later ones). The
  * warm-up output is thrown away; nothing of it reaches the real SDK.
  */
-const options = (workerData ?? {}) as { warmUp?: boolean; held?: boolean; codeCacheDir?: string; bundle?: Record<string, string> };
+const options = (workerData ?? {}) as { warmUp?: boolean; held?: boolean; codeCacheDir?: string; bundle?: BundleState };
 // The bundle's parts (precompiled templates above all) for the modules this thread loads.
-if (options.bundle) (globalThis as { __DOCS_TO_SDK__?: Record<string, string> }).__DOCS_TO_SDK__ = options.bundle;
+if (options.bundle) setBundleState(options.bundle);
 
 /** Messages from the main thread, by kind: each is handled once. */
 const handlers = new Map<SdkMessage['kind'], (message: SdkMessage) => void>();
@@ -46,7 +47,7 @@ const emitter = loadNow
 
 /**
  * V8's code cache for what this thread loads (ts-morph brings the TypeScript compiler,
- * ~9 MB of CommonJS that takes ~0.3 s to compile), kept beside the run cache and saved
+ * ~9 MB of CommonJS that takes ~0.3 s to compile), kept beside the bundle and saved
  * when the thread exits. V8 checks each entry against its source and flags and compiles
  * afresh on any mismatch, so a stale or damaged cache only costs the compile.
  */

@@ -3,8 +3,9 @@
  * (HTTP method, path, request style, request DTO name). Validated by JSON Schema.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
+import { bundleState } from '../shared/bundle.js';
+import { loadSchemaCheck } from '../shared/schema-check.js';
 import type { DiagnosticSink } from '../ir/diagnostics.js';
 import type { HttpMethod, Operation, RequestStyle } from '../ir/types.js';
 import configSchema from './config.schema.json' with { type: 'json' };
@@ -23,24 +24,11 @@ export class ConfigError extends Error {}
 let validator: ValidateFunction<GeneratorConfig> | undefined;
 
 /**
- * The CLI bundle brings the schema check precompiled (scripts/build.js); otherwise it
- * is compiled on first use (ajv loads only then: most runs have no config to check,
- * and the parser imports this module for applyOverrides).
+ * The bundle's precompiled check, else compiled on first use (shared/schema-check.ts):
+ * most runs have no config to check, and the parser imports this module for applyOverrides.
  */
 function validate(data: unknown): data is GeneratorConfig {
-  if (!validator) {
-    const require = createRequire(import.meta.url);
-    const precompiled = (globalThis as { __DOCS_TO_SDK__?: { configValidator?: string } }).__DOCS_TO_SDK__?.configValidator;
-    try {
-      if (precompiled) validator = require(precompiled) as ValidateFunction<GeneratorConfig>;
-    } catch {
-      // A missing or broken precompiled check only costs the compile.
-    }
-    if (!validator) {
-      const { Ajv } = require('ajv') as typeof import('ajv');
-      validator = new Ajv({ allErrors: true }).compile<GeneratorConfig>(configSchema);
-    }
-  }
+  validator ??= loadSchemaCheck<GeneratorConfig>(bundleState()?.configValidator, configSchema, import.meta.url);
   return validator(data);
 }
 

@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type HandlebarsModule from 'handlebars';
+import { bundleState } from '../shared/bundle.js';
 import { TEMPLATE_OPTIONS } from './template-options.js';
 
 export const TEMPLATES_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
@@ -20,7 +21,7 @@ type TemplateSpec = Parameters<typeof HandlebarsModule.template>[0];
 
 // require(), not import: an ESM import of this CommonJS package first scans its source for export names.
 const require = createRequire(import.meta.url);
-const precompiledFile = (globalThis as { __DOCS_TO_SDK__?: { templates?: string } }).__DOCS_TO_SDK__?.templates;
+const precompiledFile = bundleState()?.templates;
 const precompiled = precompiledFile ? (require(precompiledFile) as Record<string, TemplateSpec>) : undefined;
 const handlebars = (require(precompiled ? 'handlebars/runtime' : 'handlebars') as typeof HandlebarsModule).create();
 const compiled = new Map<string, HandlebarsModule.TemplateDelegate>();

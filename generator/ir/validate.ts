@@ -1,7 +1,7 @@
 /** Checks an IR against the JSON Schema and the rules a schema cannot say (references resolve, ids unique). */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import type { ErrorObject } from 'ajv';
+import { bundleState } from '../shared/bundle.js';
+import { loadSchemaCheck } from '../shared/schema-check.js';
 import irSchema from './ir.schema.json' with { type: 'json' };
 import type { Field, Ir, TypeRef } from './types.js';
 
@@ -9,28 +9,10 @@ type SchemaCheck = ((data: unknown) => data is Ir) & { errors?: ErrorObject[] | 
 
 let schemaCheck: SchemaCheck | undefined;
 
-/** ajv loads only to compile (~40 ms): the CLI bundle brings the check precompiled. */
+/** The bundle's precompiled check when the CLI runs from one, else compiled on first use (shared/schema-check.ts). */
 function compiled(): SchemaCheck {
-  if (!schemaCheck) {
-    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
-    schemaCheck = new Ajv({ allErrors: true }).compile<Ir>(irSchema) as SchemaCheck;
-  }
+  schemaCheck ??= loadSchemaCheck<Ir>(bundleState()?.irValidator, irSchema, import.meta.url) as SchemaCheck;
   return schemaCheck;
-}
-
-/**
- * Uses the schema check precompiled with the CLI bundle (scripts/build.js), when the
- * CLI runs from one: compiling the schema costs ~0.1 s a run. Otherwise it is compiled
- * on first use, as before.
- */
-export async function usePrecompiledSchemaCheck(): Promise<void> {
-  const path = (globalThis as { __DOCS_TO_SDK__?: { irValidator?: string } }).__DOCS_TO_SDK__?.irValidator;
-  if (!path || schemaCheck) return;
-  try {
-    schemaCheck = ((await import(pathToFileURL(path).href)) as { default: SchemaCheck }).default;
-  } catch {
-    // A missing or broken precompiled check only costs the compile.
-  }
 }
 
 export { irSchema };

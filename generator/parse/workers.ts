@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { bundleState } from '../shared/bundle.js';
 import { readPageResult, type PageInput, type PageResult } from './read-page.js';
 
 /** Below this many pages a worker's start-up (~0.3 s) costs more than it saves. */
@@ -36,7 +37,7 @@ function bucketOf(file: string, threads: number): number {
  * else the sources through tsx (~0.25 s more start-up per worker).
  */
 function workerUrl(): URL {
-  const bundled = (globalThis as { __DOCS_TO_SDK__?: { worker?: string } }).__DOCS_TO_SDK__?.worker;
+  const bundled = bundleState()?.worker;
   return bundled ? pathToFileURL(bundled) : new URL('./worker-entry.js', import.meta.url);
 }
 
