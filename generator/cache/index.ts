@@ -9,9 +9,10 @@
  */
 import { createHash } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { bundleState } from '../shared/bundle.js';
+import { writeAtomic } from '../shared/write-atomic.js';
 import { sourceFingerprints } from './fingerprint.js';
 import { readFileSync } from 'node:fs';
 import type { AssemblyState, PageInput, PageResult, PageResultCache } from '../parse/index.js';
@@ -216,13 +217,5 @@ function writeJson(file: string, value: unknown): Promise<void> {
   return writeBytes(file, JSON.stringify(value));
 }
 
-async function writeBytes(file: string, data: string | Buffer): Promise<void> {
-  try {
-    await mkdir(dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, data);
-    await rename(temp, file);
-  } catch {
-    // A cache that cannot be written costs speed, not correctness.
-  }
-}
+// A cache that cannot be written costs speed, not correctness.
+const writeBytes = (file: string, data: string | Buffer): Promise<void> => writeAtomic(file, data).catch(() => {});

@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { GeneratorConfig } from '../config/index.js';
-import { contentHash, EmitCache } from '../cache/emit.js';
+import { EmitCache } from '../cache/emit.js';
 import { contentKey, DiskPageCache, hashOf, loadAssembly, loadRun, saveAssembly, saveRun } from '../cache/index.js';
 import { readStampedPages } from '../cache/input-stamps.js';
 import { compareDiagnostics } from '../ir/diagnostics.js';
@@ -16,7 +16,7 @@ import type { Reporter } from './reporter.js';
 import { phase } from './timings.js';
 import { codeCacheDir, startSdkThread } from './sdk-thread.js';
 import { outputsAsLeft, type RunOutputs, type RunSummary } from './run-summary.js';
-import { commitTree, surveyOutputs, textOf, writeFileAtomic, type OutputSurvey } from './write.js';
+import { commitTree, hashOfContent, surveyOutputs, textOf, writeFileAtomic, type OutputSurvey } from './write.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -162,7 +162,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     let writtenStamps: Record<string, string> | undefined;
     if (emitCache) {
       hashes = {};
-      for (const [path, content] of plan.files) hashes[path] = emitCache.hashes.get(path) ?? contentHash(typeof content === 'string' ? content : textOf(content));
+      for (const [path, content] of plan.files) hashes[path] = emitCache.hashes.get(path) ?? hashOfContent(content);
     }
     if (options.check) {
       const { findDrift, hasDrift } = await import('./check.js');
@@ -173,7 +173,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
       drifted = hasDrift(drift);
       if (drifted) reporter.drift(drift, options.out);
     } else {
-      const { stamps, ...written } = await commitTree(options.out, plan.files, plan.managed, { known, hashes: hashes && new Map(Object.entries(hashes)), survey });
+      const { stamps, ...written } = await commitTree(options.out, plan.files, plan.managed, { known, hashes, survey });
       counts = written;
       writtenStamps = stamps;
       if (separateIr !== undefined) await writeFileAtomic(options.ir!, separateIr);

@@ -8,10 +8,11 @@
  * are never touched.
  */
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { contentHash } from '../cache/emit.js';
 import { readDir } from '../shared/read-dir.js';
+import { writeAtomic } from '../shared/write-atomic.js';
 
 export interface TreeWriteResult {
   written: number;
@@ -44,6 +45,9 @@ export function textOf(content: Content): string {
 
 const writable = (content: Content): string | Uint8Array => (isStored(content) ? content.bytes() : content);
 
+/** The content hash of a content (contentHash of its bytes), without decoding what the cache holds. */
+export const hashOfContent = (content: Content): string => (isStored(content) ? content.hash : contentHash(content));
+
 /**
  * What the previous run left under `out`, per file: the stamp (`size:mtime:inode`) it
  * had after the write and a hash of its content. A file whose stamp is unchanged still
@@ -54,32 +58,36 @@ export interface KnownOutput {
   hashes: Record<string, string>;
 }
 
-/** Relative paths of the files under `root` (forward slashes), [] when it does not exist. */
-export async function listFiles(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split('\\').join('/'))
-    .sort();
-}
-
 /**
- * The managed files present under `out` (paths relative to `out`), sorted, read one
+ * The files under `dir`, as `prefix` + their path below it (forward slashes), read one
  * folder at a time (readdir's recursive mode is ~2x slower). Links are not files of
  * ours: not listed.
  */
+function walkFiles(dir: string, prefix: string, paths: string[]): void {
+  for (const { name, kind } of readDir(dir)) {
+    if (kind === 'file') paths.push(`${prefix}${name}`);
+    else if (kind === 'dir') walkFiles(join(dir, name), `${prefix}${name}/`, paths);
+  }
+}
+
+/** Relative paths of the files under `root` (forward slashes), sorted; [] when it does not exist. */
+export async function listFiles(root: string): Promise<string[]> {
+  const paths: string[] = [];
+  try {
+    walkFiles(resolve(root), '', paths);
+  } catch {
+    // absent (or a file): nothing below it
+  }
+  return paths.sort();
+}
+
+/** The managed files present under `out` (paths relative to `out`), sorted. */
 export function listManaged(out: string, managed: string[]): string[] {
   const paths: string[] = [];
-  const walk = (dir: string, prefix: string): void => {
-    for (const { name, kind } of readDir(dir)) {
-      if (kind === 'file') paths.push(`${prefix}${name}`);
-      else if (kind === 'dir') walk(join(dir, name), `${prefix}${name}/`);
-    }
-  };
   for (const entry of managed) {
     const target = resolve(out, entry);
     try {
-      walk(target, `${entry}/`);
+      walkFiles(target, `${entry}/`, paths);
     } catch (error) {
       // A file entry (ir.json); an absent or unreadable one has nothing of ours to list.
       if ((error as NodeJS.ErrnoException).code === 'ENOTDIR' && statSync(target).isFile()) paths.push(entry);
@@ -113,16 +121,7 @@ export function surveyOutputs(out: string, managed: string[], stamped = true): O
 /** The files of `out` that belong to the managed entries, with their content. */
 export async function readManaged(out: string, managed: string[]): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  for (const entry of managed) {
-    const target = join(out, entry);
-    const nested = await listFiles(target);
-    if (nested.length > 0) {
-      for (const file of nested) files.set(`${entry}/${file}`, await readFile(join(target, file), 'utf8'));
-    } else {
-      const content = await readFile(target, 'utf8').catch(() => undefined);
-      if (content !== undefined) files.set(entry, content);
-    }
-  }
+  for (const path of listManaged(out, managed)) files.set(path, await readFile(join(out, path), 'utf8'));
   return files;
 }
 
@@ -145,7 +144,7 @@ export async function commitTree(
   out: string,
   files: Map<string, Content>,
   managed: string[],
-  options: { known?: KnownOutput; hashes?: Map<string, string>; survey?: OutputSurvey } = {},
+  options: { known?: KnownOutput; hashes?: Record<string, string>; survey?: OutputSurvey } = {},
 ): Promise<TreeWriteResult> {
   const { known, hashes } = options;
   const survey = options.survey ?? surveyOutputs(out, managed, false);
@@ -156,7 +155,7 @@ export async function commitTree(
   for (const [path, content] of files) {
     let same = false;
     if (present.has(path)) {
-      const hash = hashes?.get(path);
+      const hash = hashes?.[path];
       const knownHash = known?.hashes[path];
       // Untouched since the last run wrote it (same stamp): its content is the one hashed then, so it need not be read.
       const untouched = hash !== undefined && knownHash !== undefined && known!.stamps[path] !== undefined && known!.stamps[path] === stampNow(path);
@@ -290,9 +289,4 @@ export function stampOf(file: string): string | undefined {
 }
 
 /** Write one file via a sibling temp file and rename: readers never see half of it. */
-export async function writeFileAtomic(file: string, content: Content): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, writable(content));
-  await rename(temp, file);
-}
+export const writeFileAtomic = (file: string, content: Content): Promise<void> => writeAtomic(file, writable(content));
