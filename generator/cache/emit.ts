@@ -131,15 +131,16 @@ export class EmitCache implements DocsGroupCache {
 
   /** The client methods the SDK emitter used (`text` undefined: one of sdkMembers) and printed. */
   recordSdkMembers(used: Iterable<[key: string, text: string | undefined]>): void {
-    for (const [key, text] of used) {
-      const known = this.header.sdk[MEMBER + key];
-      if (text === undefined && known) {
-        this.usedSdk.set(MEMBER + key, known);
-      } else {
-        this.usedSdk.set(MEMBER + key, pendingOf(text ?? ''));
-        this.added += 1;
-      }
-    }
+    for (const [key, text] of used) this.useSdk(MEMBER + key, text);
+  }
+
+  /** Keeps an SDK entry: the stored one (`text` undefined), else the text printed now. */
+  private useSdk(key: string, text: string | undefined): Blob | Pending {
+    const known = this.header.sdk[key];
+    const blob = text === undefined && known ? known : pendingOf(text ?? '');
+    if (blob !== known) this.added += 1;
+    this.usedSdk.set(key, blob);
+    return blob;
   }
 
   /** A printed SDK file the cache holds, not decoded (read only if written or compared). */
@@ -151,10 +152,7 @@ export class EmitCache implements DocsGroupCache {
   /** What the SDK emitter used (`text` undefined: a file of sdkKeys) and printed. */
   recordSdk(used: Iterable<[key: string, path: string, text: string | undefined]>): void {
     for (const [key, path, text] of used) {
-      const known = this.header.sdk[key];
-      const blob = text === undefined && known ? known : pendingOf(text ?? '');
-      if (!(text === undefined && known)) this.added += 1;
-      this.usedSdk.set(key, blob);
+      const blob = this.useSdk(key, text);
       this.hashes.set(`sdk/${path}`, Array.isArray(blob) ? blob[2] : blob.hash);
     }
   }
@@ -162,8 +160,8 @@ export class EmitCache implements DocsGroupCache {
   /**
    * Writes what this run added: to the side pack while it is small and most of emit.pack
    * is still used, else emit.pack again with the entries this run used (others dropped).
+   * Serializes at once (the packs it reads from may be closed next); the promise is the writing.
    */
-  /** Serializes at once (the packs it reads from may be closed next); the promise is the writing. */
   save(): Promise<void> {
     const dropped =
       Object.keys(this.header.docs).length !== this.usedDocs.size || Object.keys(this.header.sdk).length !== this.usedSdk.size;

@@ -29,8 +29,8 @@ export function localOptional(value: Localized, locale: Locale, owner: string, w
   return value[other];
 }
 
-/** Adds what `from` recorded to `into`. */
-export function mergeFallbacks(from: Fallbacks, into: Fallbacks): void {
+/** Adds what `from` recorded (as Fallbacks, or as their plain-data copy) to `into`. */
+export function mergeFallbacks(from: { missing: Iterable<[string, Iterable<string>]>; present: Iterable<string> }, into: Fallbacks): void {
   if (from === into) return;
   for (const [key, what] of from.missing) {
     const entry = into.missing.get(key);

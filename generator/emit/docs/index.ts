@@ -8,6 +8,7 @@ import { compareDiagnostics, compareStrings } from '../../ir/diagnostics.js';
 import { entityHash, type EntityHashes } from '../../ir/hashes.js';
 import { LOCALES, SDK_LANGUAGES, type Diagnostic, type Ir, type Locale, type Model, type Operation, type SdkLanguage } from '../../ir/types.js';
 import { registerPartial, render } from '../templates.js';
+import { mergeFallbacks } from './fallback.js';
 import { sidebar } from './sidebar.js';
 import { modelNamesOnPage, pageView, type Fallbacks, type SampleMode } from './view.js';
 
@@ -110,7 +111,7 @@ export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput<string |
         group = { files: cache.set(key, rendered, fallbacksOfGroup), fallbacks: fallbacksOfGroup };
       }
       for (const [path, content] of group.files) files.set(path, content);
-      replayFallbacks(group.fallbacks, fallbacks);
+      mergeFallbacks(group.fallbacks, fallbacks);
     }
     files.set(`${locale}/sidebar.json`, `${JSON.stringify(sidebar(operations, locale), null, 2)}\n`);
   }
@@ -139,15 +140,6 @@ function entityHasher(given: EntityHashes | undefined): (entity: Operation | Mod
 
 function recordFallbacks(fallbacks: Fallbacks): RecordedFallbacks {
   return { missing: [...fallbacks.missing].map(([key, what]) => [key, [...what]]), present: [...fallbacks.present] };
-}
-
-function replayFallbacks(recorded: RecordedFallbacks, into: Fallbacks): void {
-  for (const [key, what] of recorded.missing) {
-    const entry = into.missing.get(key) ?? new Set<string>();
-    for (const item of what) entry.add(item);
-    into.missing.set(key, entry);
-  }
-  for (const key of recorded.present) into.present.add(key);
 }
 
 /**
