@@ -13,6 +13,7 @@
  * `--check` never uses stamps: the drift check always reads every page.
  */
 import { readFileSync, statSync, type Stats } from 'node:fs';
+import { resolve } from 'node:path';
 import type { PageInput } from '../parse/index.js';
 import { contentKey, seedContentKey } from './index.js';
 
@@ -30,16 +31,11 @@ export const RACY_MS = 2000;
 const stampOf = (stat: Stats): string => `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
 
 /**
- * The pages `files` of `root` (resolved: `docs`) as inputs, reading only those whose
- * stamp differs from `recorded` (or is racy); and the stamps to record for next time.
+ * The pages `files` of `root` as inputs, reading only those whose stamp differs from
+ * `recorded` (or is racy); and the stamps to record for next time.
  */
-export function readStampedPages(
-  root: string,
-  docs: string,
-  files: string[],
-  recorded?: InputStamps,
-  racyMs = RACY_MS,
-): { inputs: PageInput[]; stamps: InputStamps; read: number } {
+export function readStampedPages(root: string, files: string[], recorded?: InputStamps, racyMs = RACY_MS): { inputs: PageInput[]; stamps: InputStamps; read: number } {
+  const docs = resolve(root);
   const trusted = recorded?.docs === docs ? recorded : undefined;
   const stamps: InputStamps = { docs, at: Date.now(), files: {} };
   let read = 0;

@@ -74,9 +74,8 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
       ? startSdkThread({ warmUp: last === undefined, held: last !== undefined, codeCacheDir: codeCacheDir(cacheDir) })
       : undefined;
   // Pages whose stamp the last run recorded are not read again (cache/input-stamps.ts); --check reads them all.
-  const docsRoot = resolve(options.docs);
   const { inputs, stamps: inputStamps } = cacheDir && !options.check
-    ? readStampedPages(options.docs, docsRoot, pageFiles, last?.value.inputs)
+    ? readStampedPages(options.docs, pageFiles, last?.value.inputs)
     : { inputs: readPages(options.docs, pageFiles), stamps: undefined };
   phase('read inputs');
   const runKey = hashOf([

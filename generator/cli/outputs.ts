@@ -36,12 +36,12 @@ export interface PlanOptions {
    * Work for this thread while the SDK thread finishes (it would wait otherwise), given
    * the entries of `--out` the plan manages.
    */
-  whileSdkRuns?: (managed: string[]) => void | Promise<void>;
+  whileSdkRuns?: (managed: string[]) => void;
 }
 
 /** The entries of `--out` the targets own, in the order plans list them. */
 export function managedEntries(targets: Set<Target>, irInTree: boolean): string[] {
-  return [...(targets.has('ir') && irInTree ? [TARGET_ENTRIES.ir] : []), ...(targets.has('sdk') ? [TARGET_ENTRIES.sdk] : []), ...(targets.has('docs') ? [TARGET_ENTRIES.docs] : [])];
+  return TARGETS.filter((target) => targets.has(target) && (target !== 'ir' || irInTree)).map((target) => TARGET_ENTRIES[target]);
 }
 
 function storedSdkFile(cache: EmitCache | undefined, key: string): Content {
@@ -95,7 +95,7 @@ export async function planOutputs(ir: Ir, targets: Set<Target>, irInTree: boolea
     phase('emit docs');
   }
   if (targets.has('ir') && irInTree) files.set(TARGET_ENTRIES.ir, options.irText ?? irJson(ir));
-  await options.whileSdkRuns?.(managed);
+  options.whileSdkRuns?.(managed);
   if (sdk) {
     for (const [path, content] of await sdk) files.set(`${TARGET_ENTRIES.sdk}/${path}`, content);
     phase('SDK (other thread)');

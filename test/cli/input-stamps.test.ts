@@ -19,12 +19,12 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 describe('input stamps', () => {
   it('reads every page the first time, and none that kept its stamp the next time', async () => {
     const root = docs();
-    const first = readStampedPages(root, root, FILES);
+    const first = readStampedPages(root, FILES);
     expect(first.read).toBe(3);
     expect(Object.keys(first.stamps.files)).toEqual(FILES);
     await pause(5);
     // No racy window here (a test cannot wait for a coarse clock): every stamp is trusted.
-    const second = readStampedPages(root, root, FILES, first.stamps, 0);
+    const second = readStampedPages(root, FILES, first.stamps, 0);
     expect(second.read).toBe(0);
     for (const input of second.inputs) {
       // The content key is the recorded one, and the content, read on demand, is the file's.
@@ -36,13 +36,13 @@ describe('input stamps', () => {
 
   it('reads a page edited to the same size with its old mtime put back (its ctime moved)', async () => {
     const root = docs();
-    const first = readStampedPages(root, root, FILES);
+    const first = readStampedPages(root, FILES);
     await pause(5);
     const path = join(root, 'b.md');
     const { atime, mtime } = statSync(path);
     writeFileSync(path, readFileSync(path, 'utf8').replace('body', 'BODY'));
     utimesSync(path, atime, mtime);
-    const second = readStampedPages(root, root, FILES, first.stamps, 0);
+    const second = readStampedPages(root, FILES, first.stamps, 0);
     expect(second.read).toBe(1);
     const edited = second.inputs.find((input) => input.file === 'b.md')!;
     expect(edited.content.toString()).toContain('BODY');
@@ -51,9 +51,9 @@ describe('input stamps', () => {
 
   it('does not trust stamps recorded within the racy window, nor those of another docs folder', () => {
     const root = docs();
-    const first = readStampedPages(root, root, FILES);
+    const first = readStampedPages(root, FILES);
     // Just written and just stamped: a second edit in the same clock tick would keep the stamp.
-    expect(readStampedPages(root, root, FILES, first.stamps).read).toBe(3);
-    expect(readStampedPages(root, '/elsewhere', FILES, first.stamps, 0).read).toBe(3);
+    expect(readStampedPages(root, FILES, first.stamps).read).toBe(3);
+    expect(readStampedPages(root, FILES, { ...first.stamps, docs: '/elsewhere' }, 0).read).toBe(3);
   });
 });
