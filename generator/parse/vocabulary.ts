@@ -23,22 +23,26 @@ export const SECTION_TITLES = [
 ];
 
 /**
- * Short texts met again and again (table heads, required cells, headings): normalized
- * once each. Long ones (a description) are not kept.
+ * `find`, remembering its answer for each text (of at most MEMO_LENGTH characters; the
+ * memory is cleared when it holds MEMO_SIZE): table heads, required cells and headings
+ * are the same few thousand short texts over and over. Answers are shared: read-only.
  */
-const normalized = new Map<string, string>();
+function remembered<T>(find: (text: string) => T): (text: string) => T {
+  const answers = new Map<string, T>();
+  return (text) => {
+    if (text.length > MEMO_LENGTH) return find(text);
+    if (answers.has(text)) return answers.get(text)!;
+    if (answers.size >= MEMO_SIZE) answers.clear();
+    const answer = find(text);
+    answers.set(text, answer);
+    return answer;
+  };
+}
+
 const MEMO_LENGTH = 64;
 const MEMO_SIZE = 4096;
 
-export function normalizeWords(text: string): string {
-  if (text.length > MEMO_LENGTH) return normalize(text);
-  let words = normalized.get(text);
-  if (words === undefined) {
-    if (normalized.size >= MEMO_SIZE) normalized.clear();
-    normalized.set(text, (words = normalize(text)));
-  }
-  return words;
-}
+export const normalizeWords = remembered(normalize);
 
 function normalize(text: string): string {
   return text
@@ -51,16 +55,10 @@ function normalize(text: string): string {
     .toLowerCase();
 }
 
-/** What each heading text was found to be (headings repeat across thousands of pages). */
-const sections = new Map<string, { kind: SectionKind; locale: Locale } | undefined>();
-
-export function classifySection(headingText: string): { kind: SectionKind; locale: Locale } | undefined {
-  if (sections.has(headingText)) return sections.get(headingText);
-  if (sections.size >= MEMO_SIZE) sections.clear();
+export const classifySection = remembered((headingText: string) => {
   const found = findSection(headingText);
-  sections.set(headingText, found && Object.freeze(found));
-  return found;
-}
+  return found && Object.freeze(found);
+});
 
 function findSection(headingText: string): { kind: SectionKind; locale: Locale } | undefined {
   const words = normalizeWords(headingText);
@@ -83,16 +81,7 @@ const COLUMN_WORDS: Record<ColumnRole, string[]> = {
   example: ['示例值', '示例', 'sample value', 'example value', 'example', 'sample'],
 };
 
-/** What each table head text was found to be (the same few heads on every table). */
-const roles = new Map<string, ColumnRole | undefined>();
-
-export function columnRole(headerText: string): ColumnRole | undefined {
-  if (roles.has(headerText)) return roles.get(headerText);
-  if (roles.size >= MEMO_SIZE) roles.clear();
-  const found = findRole(headerText);
-  roles.set(headerText, found);
-  return found;
-}
+export const columnRole = remembered(findRole);
 
 function findRole(headerText: string): ColumnRole | undefined {
   const words = normalizeWords(headerText);
