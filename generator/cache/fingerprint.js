@@ -1,7 +1,8 @@
 // Plain JavaScript, so bin/docs-to-sdk.js can use it before any TypeScript is loaded.
 // Hashes of the tool's own sources: `build` decides what the precompiled bundle
-// (scripts/build.js) contains, `tool` (build + templates) decides the output, and keys
-// the run cache. About 5 ms for the whole tree.
+// (scripts/build.js) contains, and names its folder; `tool`, made from it, keys the
+// caches (everything that decides the output, templates included, is in the build
+// inputs). About 5 ms for the whole tree.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -11,8 +12,6 @@ export const TOOL_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 
 /** Sources compiled into the bundle (templates are precompiled into it); package files pin the dependencies it loads. */
 const BUILD_INPUTS = ['generator', 'templates', 'package.json', 'package-lock.json', 'scripts/build.js'];
-/** Read at run time: they change the output, not the bundle (none at present). */
-const RUNTIME_INPUTS = [];
 
 function hashTree(hash, root, relative) {
   const path = join(root, relative);
@@ -43,7 +42,5 @@ export function sourceFingerprints(root = TOOL_ROOT) {
   const build = createHash('sha256');
   for (const input of BUILD_INPUTS) hashTree(build, root, input);
   const buildHash = build.digest('hex').slice(0, 32);
-  const tool = createHash('sha256').update(buildHash);
-  for (const input of RUNTIME_INPUTS) hashTree(tool, root, input);
-  return { build: buildHash, tool: tool.digest('hex').slice(0, 32) };
+  return { build: buildHash, tool: createHash('sha256').update(buildHash).digest('hex').slice(0, 32) };
 }
