@@ -46,7 +46,7 @@ export async function ensureBundle(build = sourceFingerprints().build) {
 }
 
 /** Loaded from node_modules: CommonJS packages, and ts-morph (big, loaded only when printing). */
-const EXTERNAL = ['ajv', 'commander', 'diff', 'esbuild', 'handlebars', 'ts-morph', 'tsx', 'typescript', 'v8-compile-cache'];
+const EXTERNAL = ['ajv', 'commander', 'diff', 'esbuild', 'handlebars', 'ts-morph', 'tsx', 'typescript'];
 
 async function buildBundle(build) {
   const { build: esbuild } = await import('esbuild');

@@ -14,7 +14,7 @@ import { findPages, readPages } from '../parse/inputs.js';
 import { irJson, planOutputs, type Target } from './outputs.js';
 import type { Reporter } from './reporter.js';
 import { phase } from './timings.js';
-import { codeCacheDir, startSdkThread } from './sdk-thread.js';
+import { codeCacheFile, startSdkThread } from './sdk-thread.js';
 import { outputsAsLeft, type RunOutputs, type RunSummary } from './run-summary.js';
 import { commitTree, hashOfContent, surveyOutputs, textOf, writeFileAtomic, type OutputSurvey } from './write.js';
 
@@ -71,7 +71,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
   // Warming the printer up pays only while a long parse keeps this thread busy: not when a last run is there to build on.
   const sdkThread =
     targets.has('sdk') && (options.sdkThread ?? pageFiles.length >= SDK_THREAD_MIN_PAGES)
-      ? startSdkThread({ warmUp: last === undefined, held: last !== undefined, codeCacheDir: codeCacheDir(cacheDir) })
+      ? startSdkThread({ warmUp: last === undefined, held: last !== undefined, codeCache: codeCacheFile(cacheDir) })
       : undefined;
   // Pages whose stamp the last run recorded are not read again (cache/input-stamps.ts); --check reads them all.
   const { inputs, stamps: inputStamps } = cacheDir && !options.check

@@ -11,9 +11,8 @@ export interface SdkThread {
   emit(request: SdkRequest): Promise<SdkReply>;
   stop(): void;
   /**
-   * Resolves once the thread has exited (it saves its code cache on the way out, which
-   * the process must not cut short: a cache left locked is never written again), or
-   * after EXIT_WAIT_MS.
+   * Resolves once the thread has exited (it may save its code cache on the way out, which
+   * the process must not cut short), or after EXIT_WAIT_MS.
    */
   finished(): Promise<void>;
 }
@@ -21,13 +20,13 @@ export interface SdkThread {
 const EXIT_WAIT_MS = 3000;
 
 /**
- * Where V8's code cache for the SDK thread lives: beside the bundle it caches
- * (dist/<build>/v8-code-cache: it belongs to the tool's build, not to a docs set, so it
+ * Where V8's code cache for the SDK thread (code-cache.ts) lives: beside the bundle
+ * (dist/<build>/code-cache.pack: it belongs to the tool's build, not to a docs set, so it
  * serves `--no-cache` runs too and goes with the build), else in the run cache.
  */
-export function codeCacheDir(cacheDir: string | undefined): string | undefined {
+export function codeCacheFile(cacheDir: string | undefined): string | undefined {
   const bundled = bundleState()?.sdkWorker;
-  return bundled ? join(dirname(bundled), 'v8-code-cache') : cacheDir && join(cacheDir, 'v8');
+  return bundled ? join(dirname(bundled), 'code-cache.pack') : cacheDir && join(cacheDir, 'code-cache.pack');
 }
 
 function workerUrl(): URL {
@@ -39,7 +38,7 @@ function workerUrl(): URL {
  * `held`: the thread boots (~0.07 s) but loads nothing until load(), for a caller that
  * may turn out not to need it.
  */
-export function startSdkThread(options: { warmUp: boolean; held?: boolean; codeCacheDir?: string }): SdkThread {
+export function startSdkThread(options: { warmUp: boolean; held?: boolean; codeCache?: string }): SdkThread {
   const worker = new Worker(workerUrl(), { workerData: { ...options, bundle: bundleState() } });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   let failure: Error | undefined;

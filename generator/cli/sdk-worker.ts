@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CachedSdkFile } from '../emit/sdk/index.js';
 import { IR_VERSION, type Field, type Ir, type Operation } from '../ir/types.js';
 import { setBundleState, type BundleState } from '../shared/bundle.js';
+import { useCodeCache, type CodeCache } from './code-cache.js';
 import { phase } from './timings.js';
 
 /**
@@ -17,7 +18,7 @@ import { phase } from './timings.js';
  * when the real IR arrives (the first emit runs ~2.5x slower than later ones). The
  * warm-up output is thrown away; nothing of it reaches the real SDK.
  */
-const options = (workerData ?? {}) as { warmUp?: boolean; held?: boolean; codeCacheDir?: string; bundle?: BundleState };
+const options = (workerData ?? {}) as { warmUp?: boolean; held?: boolean; codeCache?: string; bundle?: BundleState };
 // The bundle's parts (precompiled templates above all) for the modules this thread loads.
 if (options.bundle) setBundleState(options.bundle);
 
@@ -34,9 +35,13 @@ parentPort!.on('message', (message: SdkMessage) => {
 
 phase('sdk: thread started');
 const loadNow = options.held ? new Promise<void>((resolve) => once('load', () => resolve())) : Promise.resolve();
+// Installed before anything loads; saved after the printing (code-cache.ts).
+let codeCache: CodeCache | undefined;
 const emitter = loadNow
-  .then(() => useCodeCache(options.codeCacheDir))
-  .then(() => phase('sdk: code cache on'))
+  .then(() => {
+    codeCache = options.codeCache ? useCodeCache(options.codeCache) : undefined;
+    phase('sdk: code cache on');
+  })
   .then(() => import('../emit/sdk/index.js'))
   .then((module) => {
     phase('sdk: load emitter');
@@ -44,22 +49,6 @@ const emitter = loadNow
     if (options.warmUp) phase('sdk: warm up');
     return module;
   });
-
-/**
- * V8's code cache for what this thread loads (ts-morph brings the TypeScript compiler,
- * ~9 MB of CommonJS that takes ~0.3 s to compile), kept beside the bundle and saved
- * when the thread exits. V8 checks each entry against its source and flags and compiles
- * afresh on any mismatch, so a stale or damaged cache only costs the compile.
- */
-async function useCodeCache(dir: string | undefined): Promise<void> {
-  if (!dir) return;
-  process.env.V8_COMPILE_CACHE_CACHE_DIR = dir;
-  try {
-    await import('v8-compile-cache');
-  } catch {
-    // No code cache: compile as usual.
-  }
-}
 
 function warmUpIr(): Ir {
   const field = (name: string, type: Field['type'], extra: Partial<Field> = {}): Field => ({ name, type, required: name !== 'note', description: { zh: '说明', en: 'Note' }, ...extra });
@@ -117,6 +106,7 @@ once('emit', async ({ irJson, known, members }) => {
   phase('sdk: emit');
   parentPort!.postMessage({ files: [...files], used, usedMembers: memberCache.used } satisfies SdkReply);
   phase('sdk: reply posted');
-  // Exiting on its own (not terminated) lets the code cache be saved on the way out.
+  await codeCache?.save();
+  phase('sdk: code cache saved');
   process.exit(0);
 });
