@@ -11,7 +11,7 @@ import { contentKey, DiskPageCache, hashOf, loadAssembly, loadRun, saveAssembly,
 import { readStampedPages } from '../cache/input-stamps.js';
 import { compareDiagnostics } from '../ir/diagnostics.js';
 import { findPages, readPages } from '../parse/inputs.js';
-import { irJson, planOutputs, type Target } from './outputs.js';
+import { emitOnSdkThread, irJson, planOutputs, type Target } from './outputs.js';
 import type { Reporter } from './reporter.js';
 import { phase } from './timings.js';
 import { codeCacheFile, startSdkThread } from './sdk-thread.js';
@@ -107,6 +107,11 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
       onProgress: (done, total) => reporter.progress(done, total, 'parsing'),
     });
     phase(`parse (${reuse?.mode ?? 'no cache'})`);
+    const irText = targets.has('ir') || sdkThread ? irJson(ir) : undefined;
+    phase('IR JSON');
+    // The SDK thread gets the IR before it is checked (the check takes ~0.04 s the thread would wait): if the check
+    // fails, the run stops before anything is written.
+    const sdk = sdkThread && emitOnSdkThread(sdkThread, irText!, emitCache);
     // Loaded here, not at start-up: a run without changes does not check an IR.
     const { validateIr } = await import('../ir/validate.js');
     // After an incremental assembly, the schema check covers what it rebuilt; the rest is the last run's, checked then.
@@ -118,8 +123,6 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
       for (const problem of schemaProblems.slice(0, 20)) reporter.error(`internal: IR ${problem}`);
       return EXIT_USAGE;
     }
-    const irText = targets.has('ir') || sdkThread ? irJson(ir) : undefined;
-    phase('IR JSON');
     const known = !options.check && last?.value.written?.out === resolve(options.out) ? last.value.written : undefined;
     let survey: OutputSurvey | undefined;
     // Caches are serialized at once and written on libuv's threads while this one goes on; the run awaits them last.
@@ -133,7 +136,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     };
     const plan = await planOutputs(ir, targets, options.ir === undefined, {
       cache: emitCache,
-      sdkThread,
+      sdk,
       irText,
       hashes: state?.hashes,
       // While the SDK thread finishes: list and stamp the ~4,000 outputs (what the writer compares with), and save

@@ -26,8 +26,8 @@ export interface OutputPlan {
 export interface PlanOptions {
   /** Rendered docs pages and printed SDK files from earlier runs. */
   cache?: EmitCache;
-  /** The SDK emitter on its own thread, started early (it then runs beside the docs emitter). */
-  sdkThread?: SdkThread;
+  /** The SDK, when the caller had it emitted on its own thread (emitOnSdkThread): it then runs beside the docs emitter. */
+  sdk?: Promise<Map<string, Content>>;
   /** The IR's JSON text when the caller already has it. */
   irText?: string;
   /** Content hashes of the IR's operations and models, when the parse stage made them (they key the docs cache). */
@@ -51,39 +51,40 @@ function storedSdkFile(cache: EmitCache | undefined, key: string): Content {
   return stored;
 }
 
+/** Files the SDK emitter found in the cache come back by key: their text is read from the cache only if needed. */
+function resolveSdk(cache: EmitCache | undefined, printed: Iterable<[string, string | CachedSdkFile]>): Map<string, Content> {
+  return new Map([...printed].map(([path, file]) => [path, typeof file === 'string' ? file : storedSdkFile(cache, file.cached)]));
+}
+
+/** Hands the IR (its JSON text) to the SDK thread; the promise is the SDK's files, recorded in the cache. */
+export function emitOnSdkThread(thread: SdkThread, irText: string, cache?: EmitCache): Promise<Map<string, Content>> {
+  const sdk = thread.emit({ irJson: irText, known: cache?.sdkKeys() ?? [], members: cache?.sdkMembers() ?? [] }).then(({ files: printed, used, usedMembers }) => {
+    cache?.recordSdk(used);
+    cache?.recordSdkMembers(usedMembers);
+    return resolveSdk(cache, printed);
+  });
+  // Awaited later (after the docs): a failure before then must not count as unhandled (it would end the process).
+  sdk.catch(() => {});
+  return sdk;
+}
+
 /** `irInTree`: false when `--ir` sends the IR elsewhere. */
 export async function planOutputs(ir: Ir, targets: Set<Target>, irInTree: boolean, options: PlanOptions = {}): Promise<OutputPlan> {
   const files = new Map<string, Content>();
   const managed = managedEntries(targets, irInTree);
   const diagnostics: Diagnostic[] = [];
   const { cache } = options;
-  let sdk: Promise<Map<string, Content>> | undefined;
-  if (targets.has('sdk')) {
-    const known = cache?.sdkKeys() ?? [];
-    const members = cache?.sdkMembers() ?? [];
-    // Files the emitter found in the cache come back by key: their text is read from the cache only if needed.
-    const resolve = (printed: Iterable<[string, string | CachedSdkFile]>): Map<string, Content> =>
-      new Map([...printed].map(([path, file]) => [path, typeof file === 'string' ? file : storedSdkFile(cache, file.cached)]));
-    if (options.sdkThread) {
-      const reply = options.sdkThread.emit({ irJson: options.irText ?? irJson(ir), known, members });
-      sdk = reply.then(({ files: printed, used, usedMembers }) => {
-        cache?.recordSdk(used);
-        cache?.recordSdkMembers(usedMembers);
-        return resolve(printed);
-      });
-      // Awaited below, after the docs: a failure before then must not count as unhandled (it would end the process).
-      sdk.catch(() => {});
-    } else {
-      // Loaded on demand: ts-morph brings the TypeScript compiler, ~0.2 s of start-up.
-      const { emitSdk } = await import('../emit/sdk/index.js');
-      const used: [string, string, string | undefined][] = [];
-      const memberCache = { known: new Map(members), used: [] as [string, string | undefined][] };
-      const printed = emitSdk(ir, {}, { known: new Set(known), used, members: memberCache });
-      cache?.recordSdk(used);
-      cache?.recordSdkMembers(memberCache.used);
-      sdk = Promise.resolve(resolve(printed));
-      phase('emit SDK');
-    }
+  let sdk = targets.has('sdk') ? options.sdk : undefined;
+  if (targets.has('sdk') && !sdk) {
+    // Loaded on demand: ts-morph brings the TypeScript compiler, ~0.2 s of start-up.
+    const { emitSdk } = await import('../emit/sdk/index.js');
+    const used: [string, string, string | undefined][] = [];
+    const memberCache = { known: new Map(cache?.sdkMembers() ?? []), used: [] as [string, string | undefined][] };
+    const printed = emitSdk(ir, {}, { known: new Set(cache?.sdkKeys() ?? []), used, members: memberCache });
+    cache?.recordSdk(used);
+    cache?.recordSdkMembers(memberCache.used);
+    sdk = Promise.resolve(resolveSdk(cache, printed));
+    phase('emit SDK');
   }
   let docs: Map<string, Content> | undefined;
   if (targets.has('docs')) {
@@ -98,7 +99,7 @@ export async function planOutputs(ir: Ir, targets: Set<Target>, irInTree: boolea
   options.whileSdkRuns?.(managed);
   if (sdk) {
     for (const [path, content] of await sdk) files.set(`${TARGET_ENTRIES.sdk}/${path}`, content);
-    phase('SDK (other thread)');
+    phase('SDK');
   }
   if (docs) for (const [path, content] of docs) files.set(`${TARGET_ENTRIES.docs}/${path}`, content);
   return { files, managed, diagnostics };
