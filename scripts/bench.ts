@@ -2,7 +2,7 @@
  * `npm run bench [-- <docs dir>…]`: phase times of a full generation over real pages
  * (default: ../shared/corpus/zh and en), with throughput and peak RSS, then the CLI's
  * wall times as a user sees them — cold (no cache; into an empty output folder and into
- * an earlier run's), cold filling the cache, warm with no change, warm with one
+ * an earlier run's), the drift check (`--check`, no cache), cold filling the cache, warm with no change, warm with one
  * page changed — each a child process on a copy of the pages, `--runs N` times (default
  * 3), with its peak RSS, then the median and range of each. Not a test: numbers for
  * humans and closing notes. `--no-cli` skips the CLI runs.
@@ -117,6 +117,8 @@ function cliRuns(): void {
       run('cold (--no-cache), empty output', ['--no-cache']);
     }
     for (let index = 0; index < runs; index += 1) run('cold (--no-cache)', ['--no-cache']);
+    // CI's drift check: everything generated in memory and compared with the files on disk, no cache.
+    for (let index = 0; index < runs; index += 1) run('drift check (--check --no-cache)', ['--check', '--no-cache']);
     for (let index = 0; index < runs; index += 1) {
       fresh(cache);
       run('cold, filling the cache', ['--cache-dir', cache]);

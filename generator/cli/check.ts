@@ -14,8 +14,8 @@ export interface Drift {
 
 export const MAX_DIFF_LINES = 400;
 
-export async function findDrift(out: string, files: Map<string, string>, managed: string[]): Promise<Drift> {
-  const current = await readManaged(out, managed);
+export function findDrift(out: string, files: Map<string, string>, managed: string[]): Drift {
+  const current = readManaged(out, managed);
   const added = [...files.keys()].filter((path) => !current.has(path)).sort();
   const removed = [...current.keys()].filter((path) => !files.has(path)).sort();
   const changed = [...files.keys()].filter((path) => current.has(path) && current.get(path) !== files.get(path)).sort();

@@ -169,11 +169,12 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     if (options.check) {
       const { findDrift, hasDrift } = await import('./check.js');
       // --check compares real contents: files the cache holds are decoded here.
-      const drift = await findDrift(options.out, new Map([...plan.files].map(([path, content]) => [path, textOf(content)])), plan.managed);
+      const drift = findDrift(options.out, new Map([...plan.files].map(([path, content]) => [path, textOf(content)])), plan.managed);
       const written = drift.changed.length + drift.added.length;
       counts = { written, unchanged: plan.files.size - written, removed: drift.removed.length };
       drifted = hasDrift(drift);
       if (drifted) reporter.drift(drift, options.out);
+      phase('check');
     } else {
       const { stamps, ...written } = await commitTree(options.out, plan.files, plan.managed, { known, hashes, survey });
       counts = written;

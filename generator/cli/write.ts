@@ -8,7 +8,6 @@
  * are never touched.
  */
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { contentHash } from '../cache/emit.js';
 import { readDir } from '../shared/read-dir.js';
@@ -118,10 +117,14 @@ export function surveyOutputs(out: string, managed: string[], stamped = true): O
   return { present, stamps };
 }
 
-/** The files of `out` that belong to the managed entries, with their content. */
-export async function readManaged(out: string, managed: string[]): Promise<Map<string, string>> {
+/**
+ * The files of `out` that belong to the managed entries, with their content. Synchronous
+ * reads: awaiting 4,000 readFile calls one after the other took ~1.5 s of waiting on the
+ * thread pool (four round trips each); readFileSync takes ~0.15 s.
+ */
+export function readManaged(out: string, managed: string[]): Map<string, string> {
   const files = new Map<string, string>();
-  for (const path of listManaged(out, managed)) files.set(path, await readFile(join(out, path), 'utf8'));
+  for (const path of listManaged(out, managed)) files.set(path, readFileSync(join(out, path), 'utf8'));
   return files;
 }
 
