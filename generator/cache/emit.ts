@@ -73,6 +73,11 @@ export class EmitCache implements DocsGroupCache {
     return new EmitCache(file, [main.body, extra.body], header, mainKeys);
   }
 
+  /** Whether it holds nothing (no pack, or one of another tool version). */
+  get empty(): boolean {
+    return Object.keys(this.header.docs).length + Object.keys(this.header.sdk).length === 0;
+  }
+
   /** The bytes of a stored content. */
   private bytesOf([offset, length]: Blob): Buffer {
     const [main, side] = this.bodies;

@@ -92,7 +92,9 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
   sdkThread?.load();
   phase('run cache');
   const pageCache = cacheDir ? await DiskPageCache.open(cacheDir) : undefined;
-  const emitCache = cacheDir ? EmitCache.open(cacheDir) : undefined;
+  const openedEmitCache = cacheDir ? EmitCache.open(cacheDir) : undefined;
+  // A drift check saves nothing: an empty emit cache would only make it encode and hash every page for nothing.
+  const emitCache = options.check && openedEmitCache?.empty ? undefined : openedEmitCache;
   phase('open caches');
   try {
     // The parser (remark, micromark) loads only when something must be parsed.
@@ -129,7 +131,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     const cacheWrites: Promise<void>[] = [];
     let cachesSaved = false;
     const saveInputCaches = (): void => {
-      if (!cacheDir || cachesSaved) return;
+      if (!cacheDir || cachesSaved || options.check) return;
       cachesSaved = true;
       cacheWrites.push(pageCache!.save());
       if (state) cacheWrites.push(saveAssembly(cacheDir, state));
@@ -162,7 +164,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     let drifted = false;
     let hashes: Record<string, string> | undefined;
     let writtenStamps: Record<string, string> | undefined;
-    if (emitCache) {
+    if (emitCache && !options.check) {
       hashes = {};
       for (const [path, content] of plan.files) hashes[path] = emitCache.hashes.get(path) ?? hashOfContent(content);
     }
@@ -182,11 +184,12 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
       if (separateIr !== undefined) await writeFileAtomic(options.ir!, separateIr);
       phase('write');
     }
-    if (cacheDir) {
+    // --check writes nothing, the cache included (it reads it: a drift check after a generate is fast).
+    if (cacheDir && !options.check) {
       saveInputCaches();
       cacheWrites.push(emitCache!.save());
       phase('save caches');
-      const written = options.check ? summary?.written : { out: resolve(options.out), stamps: writtenStamps!, hashes: hashes! };
+      const written = { out: resolve(options.out), stamps: writtenStamps!, hashes: hashes! };
       await saveRun(cacheDir, runKey, { ...run, fileCount: plan.files.size, written, inputs: inputStamps ?? last?.value.inputs } satisfies RunSummary);
       await Promise.all(cacheWrites);
       phase('save run summary');

@@ -57,6 +57,21 @@ describe('generate --check', () => {
     expect(snapshot(out)).toEqual(before);
   });
 
+  it('writes no cache: none when there was none, and the one a generate left stays as it was', async () => {
+    const { docs, out, root } = workspace();
+    const cache = join(root, 'cache');
+    expect((await run(['generate', '--docs', docs, '--out', out, '--cache-dir', cache, '--check'])).code).toBe(EXIT_FAILED);
+    expect(existsSync(cache)).toBe(false);
+    expect((await run(['generate', '--docs', docs, '--out', out, '--cache-dir', cache])).code).toBe(EXIT_OK);
+    const files = (): Record<string, string> =>
+      Object.fromEntries(readdirSync(cache).sort().map((name) => [name, readFileSync(join(cache, name)).toString('base64')]));
+    const before = files();
+    const page = join(docs, 'en/node/management/管理-webhook/get-webhook.md');
+    writeFileSync(page, readFileSync(page, 'utf8').replace(/^# (.*)$/m, '# $1 (edited)'));
+    expect((await run(['generate', '--docs', docs, '--out', out, '--cache-dir', cache, '--check'])).code).toBe(EXIT_FAILED);
+    expect(files()).toEqual(before);
+  });
+
   it('detects drift caused by a docs change', async () => {
     const { docs, out } = workspace();
     await run(['generate', '--docs', docs, '--out', out]);
