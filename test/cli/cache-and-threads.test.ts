@@ -142,6 +142,14 @@ describe('run cache', () => {
         writePack(join(cache, name), { header: { ...header, tool: 'another-version' }, body: Buffer.concat(parts) } as unknown as Pack);
         continue;
       }
+      if (name === 'assembly.pack') {
+        // The last assembly with every operation's summary stale, under another tool's fingerprint.
+        const { header, body } = readPack(join(cache, name)) as unknown as { header: { tool: string }; body: Buffer };
+        const state = deserialize(body) as { ir: { operations: { summary: Record<string, string> }[] } };
+        for (const operation of state.ir.operations) operation.summary = { zh: 'stale', en: 'stale' };
+        writePack(join(cache, name), { header: { ...header, tool: 'another-version' }, body: serialize(state) } as unknown as Pack);
+        continue;
+      }
       const data = JSON.parse(readFileSync(join(cache, name), 'utf8'));
       data.tool = 'another-version';
       if (name === 'run.json') data.value.operations = 999;
