@@ -1,5 +1,8 @@
-// Precompiles the CLI and the page worker into one ESM bundle per source version, with
-// esbuild (installed with tsx), under dist/<build fingerprint>/. bin/docs-to-sdk.js uses
+// Precompiles the CLI, the page worker and the SDK worker into one CommonJS file each per
+// source version, with esbuild (installed with tsx), under dist/<build fingerprint>/.
+// CommonJS, not ESM: Node 20 has no code cache for ES modules, and our own
+// (generator/cli/code-cache.ts) spares every run compiling the CLI's functions (~0.1 s of
+// a run where one page changed). bin/docs-to-sdk.js uses
 // a bundle only when its folder name is the fingerprint of the sources as they are now,
 // and builds it on the spot otherwise, so a stale bundle is never run. Loading TypeScript
 // through tsx costs ~0.25 s per process and per worker thread; the bundle loads in ~0.05 s.
@@ -20,9 +23,10 @@ export function bundlePaths(build) {
   const dir = join(DIST, build);
   return {
     dir,
-    cli: join(dir, 'cli.js'),
-    worker: join(dir, 'worker.js'),
-    sdkWorker: join(dir, 'sdk-worker.js'),
+    cli: join(dir, 'cli.cjs'),
+    worker: join(dir, 'worker.cjs'),
+    sdkWorker: join(dir, 'sdk-worker.cjs'),
+    codeCache: join(dir, 'code-cache.cjs'),
     irValidator: join(dir, 'ir-validator.cjs'),
     configValidator: join(dir, 'config-validator.cjs'),
     templates: join(dir, 'templates.cjs'),
@@ -35,7 +39,7 @@ export function bundlePaths(build) {
  */
 export async function ensureBundle(build = sourceFingerprints().build) {
   const paths = bundlePaths(build);
-  if ([paths.cli, paths.worker, paths.sdkWorker, paths.irValidator, paths.configValidator, paths.templates].every((file) => existsSync(file))) return paths;
+  if ([paths.cli, paths.worker, paths.sdkWorker, paths.codeCache, paths.irValidator, paths.configValidator, paths.templates].every((file) => existsSync(file))) return paths;
   try {
     await buildBundle(build);
     return paths;
@@ -56,11 +60,17 @@ async function buildBundle(build) {
   try {
     await esbuild({
       absWorkingDir: TOOL_ROOT,
-      entryPoints: { cli: 'generator/cli/main.ts', worker: 'generator/parse/worker-thread.ts', 'sdk-worker': 'generator/cli/sdk-worker.ts' },
+      entryPoints: {
+        cli: 'generator/cli/main.ts',
+        worker: 'generator/parse/worker-thread.ts',
+        'sdk-worker': 'generator/cli/sdk-worker.ts',
+        'code-cache': 'generator/cli/code-cache.ts',
+      },
       outdir: temp,
+      outExtension: { '.js': '.cjs' },
       bundle: true,
-      splitting: true,
-      format: 'esm',
+      // One self-contained file per entry (a thread loads one): lazy imports become lazy initializers, not chunks.
+      format: 'cjs',
       platform: 'node',
       target: 'node20',
       // The Markdown parser's ESM packages (unified, remark, micromark, mdast: ~200 small
@@ -68,8 +78,7 @@ async function buildBundle(build) {
       external: EXTERNAL,
       // No keepNames: nothing reads function or class names, and its __name calls cost ~40 ms a cold run.
       keepNames: false,
-      // Chunks beside the entries: every output file sits at the same depth (see sourceUrls).
-      chunkNames: '[name]-[hash]',
+      banner: { js: `var ${BUNDLE_URL} = require("node:url").pathToFileURL(__filename).href;` },
       logLevel: 'silent',
       plugins: [sourceUrls(paths.dir)],
     });
@@ -93,6 +102,9 @@ async function buildBundle(build) {
   }
 }
 
+/** The bundle file's own URL (a CommonJS file has no import.meta): set by its first line. */
+const BUNDLE_URL = '__bundleUrl';
+
 /**
  * Each module keeps its own `import.meta.url` (its source file), so paths it resolves
  * from it (templates/, schemas) are the same bundled or not.
@@ -105,7 +117,7 @@ function sourceUrls(outDir) {
         const text = readFileSync(args.path, 'utf8');
         if (!text.includes('import.meta.url')) return undefined;
         const fromBundle = relative(outDir, args.path).split('\\').join('/');
-        const url = `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`;
+        const url = `new URL(${JSON.stringify(fromBundle)}, ${BUNDLE_URL}).href`;
         return { contents: text.replaceAll('import.meta.url', url), loader: /\.ts$/.test(args.path) ? 'ts' : 'js' };
       });
     },

@@ -80,6 +80,9 @@ export async function main(argv: string[], out: (line: string) => void = (line) 
   }
 }
 
+// Run directly (tsx generator/cli/main.ts); no top-level await: the bundle is CommonJS.
 if (process.argv[1]?.endsWith('cli/main.ts')) {
-  process.exitCode = await main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }
