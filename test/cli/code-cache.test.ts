@@ -11,8 +11,11 @@ import { openPack } from '../../generator/cache/pack.js';
 
 const REPO = resolve(import.meta.dirname, '../..');
 
-/** A process that requires `lib.cjs` of `dir` through the cache, calls it, saves the cache, prints the answer. */
-function runWithCache(dir: string): string {
+/**
+ * A process that requires `lib.cjs` of `dir` through the cache, calls `call` of it, saves
+ * the cache (`grow` as given), prints the answer.
+ */
+function runWithCache(dir: string, call = 'answer', grow = false): string {
   const driver = join(dir, 'driver.mts');
   writeFileSync(
     driver,
@@ -21,8 +24,8 @@ function runWithCache(dir: string): string {
       `import { useCodeCache } from ${JSON.stringify(join(REPO, 'generator/cli/code-cache.ts'))};`,
       `const cache = useCodeCache(${JSON.stringify(join(dir, 'code-cache.pack'))});`,
       `const lib = createRequire(import.meta.url)('./lib.cjs');`,
-      `process.stdout.write(String(lib.answer()));`,
-      `await cache.save();`,
+      `process.stdout.write(String(lib[${JSON.stringify(call)}]()));`,
+      `await cache.save({ grow: ${grow} });`,
     ].join('\n'),
   );
   return execFileSync(process.execPath, ['--import', 'tsx', driver], { cwd: REPO, encoding: 'utf8' });
@@ -49,6 +52,28 @@ describe('code cache', () => {
     writeFileSync(lib, `exports.answer = () => 'changed, longer than before';\n`);
     expect(runWithCache(dir)).toBe('changed, longer than before');
     expect(entries(pack)![lib]![0]).not.toBe(first![lib]![0]);
+  });
+
+  it('with grow, is written again when a run compiled notably more than it holds, and not when it compiled the same', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'docs-to-sdk-code-cache-'));
+    const pack = join(dir, 'code-cache.pack');
+    // `small` runs one function; `all` runs 300 more, each compiled only when called.
+    const many = Array.from({ length: 300 }, (_, index) => `function f${index}(x) { const parts = [x, ${index}, 'part ${index}']; return parts.join('-').length; }`);
+    const calls = many.map((_, index) => `f${index}(${index})`).join(' + ');
+    writeFileSync(join(dir, 'lib.cjs'), `${many.join('\n')}\nexports.small = () => 'small';\nexports.all = () => String(${calls});\n`);
+    expect(runWithCache(dir, 'small', true)).toBe('small');
+    const small = statSync(pack);
+    expect(runWithCache(dir, 'small', true)).toBe('small');
+    expect(statSync(pack).mtimeMs).toBe(small.mtimeMs);
+    const total = runWithCache(dir, 'all', true);
+    expect(Number(total)).toBeGreaterThan(0);
+    const grown = statSync(pack);
+    expect(grown.size).toBeGreaterThan(small.size + 4096);
+    expect(runWithCache(dir, 'all', true)).toBe(total);
+    expect(statSync(pack).mtimeMs).toBe(grown.mtimeMs);
+    // Without grow, a cache that had an entry for every module is never written again.
+    expect(runWithCache(dir, 'small')).toBe('small');
+    expect(statSync(pack).mtimeMs).toBe(grown.mtimeMs);
   });
 
   it('ignores a damaged cache file and replaces it', () => {
