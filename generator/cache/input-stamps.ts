@@ -12,7 +12,7 @@
  *
  * `--check` never uses stamps: the drift check always reads every page.
  */
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import type { PageInput } from '../parse/index.js';
 import { contentKey, seedContentKey } from './index.js';
@@ -41,25 +41,41 @@ export function readStampedPages(root: string, files: string[], recorded?: Input
   let read = 0;
   const inputs = files.map((file): PageInput => {
     const path = `${root}/${file}`;
-    let stat: Stats | undefined;
-    try {
-      stat = statSync(path);
-    } catch {
-      // Gone since it was listed: reading it below reports the error as before.
-    }
-    const stamp = stat && stampOf(stat);
     const known = trusted?.files[file];
-    if (stat && known && known[0] === stamp && Math.max(stat.mtimeMs, stat.ctimeMs) < trusted!.at - racyMs) {
-      stamps.files[file] = known;
-      return lazyInput(file, path, known[1]);
+    if (known) {
+      let stat: Stats | undefined;
+      try {
+        stat = statSync(path);
+      } catch {
+        // Gone since it was listed: reading it below reports the error as before.
+      }
+      if (stat && known[0] === stampOf(stat) && Math.max(stat.mtimeMs, stat.ctimeMs) < trusted!.at - racyMs) {
+        stamps.files[file] = known;
+        return lazyInput(file, path, known[1]);
+      }
     }
     read += 1;
-    const input: PageInput = { file, content: readFileSync(path) };
+    const { content, stat } = readStamped(path);
+    const input: PageInput = { file, content };
     // Stamped before reading: a page that changes while it is read has a stamp older than its content, so the next run reads it again.
-    if (stamp) stamps.files[file] = [stamp, contentKey(input)];
+    stamps.files[file] = [stampOf(stat), contentKey(input)];
     return input;
   });
   return { inputs, stamps, read };
+}
+
+/** A file's content and its stat from before the read, through one open file (no second lookup of the path). */
+function readStamped(path: string): { content: Buffer; stat: Stats } {
+  const fd = openSync(path, 'r');
+  try {
+    const stat = fstatSync(fd);
+    const content = Buffer.allocUnsafe(stat.size);
+    let done = 0;
+    for (let count = -1; done < stat.size && count !== 0; done += count) count = readSync(fd, content, done, stat.size - done, done);
+    return { content: done === stat.size ? content : content.subarray(0, done), stat };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** An input whose content key is known and whose content is read on first use. */
