@@ -2,10 +2,11 @@
  * `npm run bench [-- <docs dir>…]`: phase times of a full generation over real pages
  * (default: ../shared/corpus/zh and en), with throughput and peak RSS, then the CLI's
  * wall times as a user sees them — cold (no cache; into an empty output folder and into
- * an earlier run's), the drift check (`--check`, no cache), cold filling the cache, warm with no change, warm with one
- * page changed — each a child process on a copy of the pages, `--runs N` times (default
- * 3), with its peak RSS, then the median and range of each. Not a test: numbers for
- * humans and closing notes. `--no-cli` skips the CLI runs.
+ * an earlier run's), the drift check (`--check`, no cache), cold filling the cache,
+ * warm with no change, warm with one page changed — each a child process on a copy of
+ * the pages, `--runs N` times (default 3), with its peak RSS, then the median and range
+ * of each. Not a test: numbers for humans and closing notes. `--no-cli` skips the CLI
+ * runs.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -17,6 +17,8 @@
  * file stamp (size, mtime: a reinstalled package or rebuilt bundle gets new ones). V8
  * checks each entry against the source's length and its own version and flags and
  * compiles afresh on a mismatch, so a stale or damaged cache costs only the compile.
+ * As with v8-compile-cache, a module compiled here cannot use `import()` (none we load
+ * does: esbuild turns ours into requires), for want of a stable vm option on Node 20.
  */
 import { statSync } from 'node:fs';
 import Module from 'node:module';
