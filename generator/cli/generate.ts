@@ -178,7 +178,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
       if (drifted) reporter.drift(drift, options.out);
       phase('check');
     } else {
-      const { stamps, ...written } = await commitTree(options.out, plan.files, plan.managed, { known, hashes, survey });
+      const { stamps, ...written } = await commitTree(options.out, plan.files, plan.managed, { known, hashes, survey, stamp: cacheDir !== undefined });
       counts = written;
       writtenStamps = stamps;
       if (separateIr !== undefined) await writeFileAtomic(options.ir!, separateIr);

@@ -17,7 +17,7 @@ export interface TreeWriteResult {
   written: number;
   unchanged: number;
   removed: number;
-  /** The stamp of every file of `files` as the write left it (KnownOutput.stamps for the next run). */
+  /** The stamp of every file of `files` as the write left it (KnownOutput.stamps for the next run); none with `stamp: false`. */
   stamps: Record<string, string>;
 }
 
@@ -141,13 +141,15 @@ function sameContent(a: Content, b: Buffer): boolean {
 /**
  * `hashes`: a hash of each new file's content, comparable with `known.hashes`; with both,
  * files the previous run wrote and nobody touched since are not read. `survey`: what is
- * under `out`, when the caller took it (with stamps) already.
+ * under `out`, when the caller took it (with stamps) already. `stamp: false`: the caller
+ * keeps no record of the output (no cache), so the result's stamps stay empty (~4,000
+ * stat calls spared).
  */
 export async function commitTree(
   out: string,
   files: Map<string, Content>,
   managed: string[],
-  options: { known?: KnownOutput; hashes?: Record<string, string>; survey?: OutputSurvey } = {},
+  options: { known?: KnownOutput; hashes?: Record<string, string>; survey?: OutputSurvey; stamp?: boolean } = {},
 ): Promise<TreeWriteResult> {
   const { known, hashes } = options;
   const survey = options.survey ?? surveyOutputs(out, managed, false);
@@ -177,6 +179,7 @@ export async function commitTree(
   result.removed = removed.length;
   // Files whose stamp is not known yet: the ones just written, and the ones compared by content.
   const stampRest = (): void => {
+    if (options.stamp === false) return;
     for (const path of files.keys()) {
       if (result.stamps[path] !== undefined) continue;
       const stamp = stampOf(join(out, path));
