@@ -87,6 +87,7 @@ function sizeOf(value: unknown): number | undefined {
 
 function cliRuns(): void {
   console.log('— CLI (bin/docs-to-sdk.js, child processes; each wall time includes process start-up) —');
+  nodeStartUp();
   // Inside the checkout's ignored .cache/, where a project's generated/ and cache live, not the system's temporary
   // folder: on some machines (this project's VMs among them) creating files under /tmp is 20-30x slower than in
   // the project's own tree on the same disk (4,196 new files: ~3 s vs ~0.1 s), which would measure the machine.
@@ -155,6 +156,30 @@ function findOnePage(): string {
     if (source && operation.summary.zh) return source.file;
   }
   return ir.operations[0]!.sources[0]!.file;
+}
+
+/**
+ * What starting Node costs here, which every CLI run below includes: `node -e 0`, and
+ * without NODE_EXTRA_CA_CERTS when it is set (Node reads and parses those certificates
+ * at every start, TLS or not: ~60 ms on this project's VMs, which set it).
+ */
+function nodeStartUp(): void {
+  const median = (env: NodeJS.ProcessEnv): number => {
+    const walls = Array.from({ length: 7 }, () => {
+      const start = performance.now();
+      spawnSync(process.execPath, ['-e', '0'], { env });
+      return performance.now() - start;
+    }).sort((a, b) => a - b);
+    return walls[3]!;
+  };
+  const plain = median(process.env);
+  const extra = process.env.NODE_EXTRA_CA_CERTS;
+  if (!extra) {
+    console.log(`node start-up (node -e 0): ${plain.toFixed(0)} ms`);
+    return;
+  }
+  const { NODE_EXTRA_CA_CERTS: _, ...without } = process.env;
+  console.log(`node start-up (node -e 0): ${plain.toFixed(0)} ms; ${median(without).toFixed(0)} ms without NODE_EXTRA_CA_CERTS (set here to ${extra}; the runs below keep it)`);
 }
 
 /** One CLI run: wall seconds and peak RSS (GNU time when present). */

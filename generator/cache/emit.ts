@@ -2,21 +2,25 @@
  * The emit cache: rendered output by a hash of what it was rendered from, so a run where
  * one page changed re-renders only the docs pages and SDK files that page reaches.
  *
- * - docs: one entry per operation × locale (its pages, one per SDK language, and the
- *   locale fallbacks it recorded), keyed by generator/emit/docs (DocsOptions.cache);
+ * - docs: one entry per operation × locale (the stamps of its pages, one per SDK
+ *   language, and the locale fallbacks it recorded), keyed by generator/emit/docs
+ *   (DocsOptions.cache). Texts are not kept: a page is rendered again in the rare run
+ *   that needs its text (its file on disk was edited or removed, or a drift check found
+ *   it differing); that spares ~20 MB of the corpus's cache, written by every cold run;
  * - sdk: one printed file per hash of its ts-morph structure (generator/emit/sdk), and
- *   one printed client method per hash of its structure (generator/emit/sdk/print.ts).
+ *   one printed client method per hash of its structure (generator/emit/sdk/print.ts):
+ *   texts kept, as printing needs ts-morph loaded.
  *
- * One file, `emit.pack` (cache/pack.ts): a JSON header (tool fingerprint, entries with
- * the offset, length and SHA-1 of each content) and the contents as UTF-8 bytes. Loading
- * it reads only the header; contents are read and decoded when used. The header's tool
- * fingerprint must be this tool's, or the whole file is ignored. Entries a run did not
- * use are dropped when it saves.
+ * One file, `emit.pack` (cache/pack.ts): a JSON header (tool fingerprint, docs entries,
+ * SDK entries with the offset, length and SHA-1 of each content) and the SDK contents as
+ * UTF-8 bytes. Loading it reads only the header; contents are read and decoded when used.
+ * The header's tool fingerprint must be this tool's, or the whole file is ignored.
+ * Entries a run did not use are dropped when it saves.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DocsGroupCache, RecordedFallbacks } from '../emit/docs/index.js';
+import type { DocsGroupCache, PageStamp, RecordedFallbacks } from '../emit/docs/index.js';
 import type { StoredText } from '../cli/write.js';
 import { toolFingerprint } from './index.js';
 import { openPack, PackBody, writePack } from './pack.js';
@@ -24,12 +28,18 @@ import { openPack, PackBody, writePack } from './pack.js';
 /** [offset, length, sha1 of the content] in the pack's body. */
 type Blob = [number, number, string];
 
+/** A docs group: its pages' [path, byte length, sha1] and the fallbacks it recorded. */
+interface DocsEntry {
+  files: [string, number, string][];
+  fallbacks: RecordedFallbacks;
+}
+
 interface PackHeader {
   tool: string;
   /** emit.pack: a random id; the side pack: the id of the emit.pack it extends (else it is ignored). */
   id?: string;
   base?: string;
-  docs: Record<string, { files: [string, Blob][]; fallbacks: RecordedFallbacks }>;
+  docs: Record<string, DocsEntry>;
   sdk: Record<string, Blob>;
 }
 
@@ -38,12 +48,14 @@ interface Pending {
   hash: string;
 }
 
-export const contentHash = (content: string | Uint8Array): string => createHash('sha1').update(content).digest('hex');
+/** SHA-1 (hex) of the UTF-8 bytes: a text is hashed as it would be written, without making the bytes first. */
+export const contentHash = (content: string | Uint8Array): string =>
+  (typeof content === 'string' ? createHash('sha1').update(content, 'utf8') : createHash('sha1').update(content)).digest('hex');
 
 export class EmitCache implements DocsGroupCache {
   /** Content hash of every output file served or stored, by path under its target (`docs/…`, `sdk/…`). */
   readonly hashes = new Map<string, string>();
-  private readonly usedDocs = new Map<string, { files: [string, Blob | Pending][]; fallbacks: RecordedFallbacks }>();
+  private readonly usedDocs = new Map<string, DocsEntry>();
   private readonly usedSdk = new Map<string, Blob | Pending>();
   private added = 0;
 
@@ -68,7 +80,7 @@ export class EmitCache implements DocsGroupCache {
     const shift = main.body.length;
     const moved = ([offset, length, hash]: Blob): Blob => [offset + shift, length, hash];
     const header: PackHeader = { tool: main.header.tool, id: main.header.id, docs: { ...main.header.docs }, sdk: { ...main.header.sdk } };
-    for (const [key, entry] of Object.entries(extra.header.docs)) header.docs[key] = { files: entry.files.map(([path, blob]) => [path, moved(blob)]), fallbacks: entry.fallbacks };
+    Object.assign(header.docs, extra.header.docs);
     for (const [key, blob] of Object.entries(extra.header.sdk)) header.sdk[key] = moved(blob);
     return new EmitCache(file, [main.body, extra.body], header, mainKeys);
   }
@@ -93,33 +105,30 @@ export class EmitCache implements DocsGroupCache {
     for (const body of this.bodies) body.close();
   }
 
-  /** The group's files stay in the pack: read only when written or compared (StoredText). */
-  get(key: string): { files: [string, StoredText][]; fallbacks: RecordedFallbacks } | undefined {
+  /** A group's page stamps (the docs emitter renders a page again only if its text is asked for). */
+  get(key: string): { files: [string, PageStamp][]; fallbacks: RecordedFallbacks } | undefined {
     const entry = this.header.docs[key];
     if (!entry) return undefined;
     this.usedDocs.set(key, entry);
-    for (const [path, blob] of entry.files) this.hashes.set(`docs/${path}`, blob[2]);
-    return { files: entry.files.map(([path, blob]) => [path, this.stored(blob)]), fallbacks: entry.fallbacks };
+    for (const [path, , hash] of entry.files) this.hashes.set(`docs/${path}`, hash);
+    return { files: entry.files.map(([path, length, hash]) => [path, { hash, length }]), fallbacks: entry.fallbacks };
   }
 
   private stored(blob: Blob): StoredText {
-    return { hash: blob[2], bytes: () => this.bytesOf(blob) };
+    return { hash: blob[2], length: blob[1], bytes: () => this.bytesOf(blob) };
   }
 
-  /** Stores a group; returns its pages as stored (encoded and hashed once, for the writer as for the pack). */
-  set(key: string, files: [string, string][], fallbacks: RecordedFallbacks): [string, StoredText][] {
-    const stored: [string, StoredText][] = [];
+  /** Stores a group: the stamps of its pages (hashed from the texts, which stay with the caller). */
+  set(key: string, files: [string, string][], fallbacks: RecordedFallbacks): void {
     this.usedDocs.set(key, {
       files: files.map(([path, content]) => {
-        const pending = pendingOf(content);
-        this.hashes.set(`docs/${path}`, pending.hash);
-        stored.push([path, { hash: pending.hash, bytes: () => pending.buffer }]);
-        return [path, pending];
+        const hash = contentHash(content);
+        this.hashes.set(`docs/${path}`, hash);
+        return [path, Buffer.byteLength(content, 'utf8'), hash];
       }),
       fallbacks,
     });
     this.added += 1;
-    return stored;
   }
 
   /** Keys of the printed SDK files the cache holds (generator/emit/sdk SdkPrintCache.known). */
@@ -186,7 +195,7 @@ export class EmitCache implements DocsGroupCache {
       return placed;
     };
     const header: PackHeader = side ? { tool: toolFingerprint(), base: this.header.id, docs: {}, sdk: {} } : { tool: toolFingerprint(), id: randomUUID(), docs: {}, sdk: {} };
-    for (const [key, entry] of side ? sideDocs : this.usedDocs) header.docs[key] = { files: entry.files.map(([path, blob]) => [path, place(blob)]), fallbacks: entry.fallbacks };
+    for (const [key, entry] of side ? sideDocs : this.usedDocs) header.docs[key] = entry;
     for (const [key, blob] of side ? sideSdk : this.usedSdk) header.sdk[key] = place(blob);
     const written = writePack(side ? join(this.file, '../emit.extra.pack') : this.file, header, chunks);
     if (side) return written;

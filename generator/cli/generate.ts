@@ -16,7 +16,7 @@ import type { Reporter } from './reporter.js';
 import { phase } from './timings.js';
 import { codeCacheFile, startSdkThread } from './sdk-thread.js';
 import { outputsAsLeft, type RunOutputs, type RunSummary } from './run-summary.js';
-import { commitTree, hashOfContent, surveyOutputs, writable, writeFileAtomic, type OutputSurvey } from './write.js';
+import { commitTree, hashOfContent, surveyOutputs, writeFileAtomic, type OutputSurvey } from './write.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -170,8 +170,9 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     }
     if (options.check) {
       const { findDrift, hasDrift } = await import('./check.js');
-      // --check compares real contents: files the cache holds are read from it (StoredText.bytes), not trusted by hash.
-      const drift = findDrift(options.out, new Map([...plan.files].map(([path, content]) => [path, writable(content)])), plan.managed);
+      // --check compares real contents, never stamps: every file on disk is read, and compared with what would be
+      // written (a file the cache holds, by the hash of its bytes: sameContent).
+      const drift = findDrift(options.out, plan.files, plan.managed);
       const written = drift.changed.length + drift.added.length;
       counts = { written, unchanged: plan.files.size - written, removed: drift.removed.length };
       drifted = hasDrift(drift);

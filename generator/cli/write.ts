@@ -7,7 +7,7 @@
  * anything fails, what was moved is moved back. Entries of `out` that we do not manage
  * are never touched.
  */
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { contentHash } from '../cache/emit.js';
 import { readDir } from '../shared/read-dir.js';
@@ -30,6 +30,9 @@ export type Content = string | Uint8Array | StoredText;
 export interface StoredText {
   /** SHA-1 of the bytes (generator/cache/emit.ts contentHash). */
   readonly hash: string;
+  /** How many bytes. */
+  readonly length: number;
+  /** The bytes: read from the cache, or rendered again (a docs page the cache knows by its stamp). */
   bytes(): Uint8Array;
 }
 
@@ -42,8 +45,8 @@ export function textOf(content: Content): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
-/** What is written for a content: a file the cache holds is read from it. */
-export const writable = (content: Content): string | Uint8Array => (isStored(content) ? content.bytes() : content);
+/** What is written for a content: a file the cache holds is read from it (or rendered again). */
+const writable = (content: Content): string | Uint8Array => (isStored(content) ? content.bytes() : content);
 
 /** The content hash of a content (contentHash of its bytes), without decoding what the cache holds. */
 export const hashOfContent = (content: Content): string => (isStored(content) ? content.hash : contentHash(content));
@@ -140,7 +143,8 @@ const entryOf = (path: string): string => {
  * rope) cost ~2.5x more over the corpus's 4,000 files.
  */
 export function sameContent(a: Content, b: Uint8Array): boolean {
-  if (isStored(a)) return b.length === a.bytes().length && contentHash(b) === a.hash;
+  // Compared by hash: its bytes are not read (or rendered) for it.
+  if (isStored(a)) return b.length === a.length && contentHash(b) === a.hash;
   if (typeof a !== 'string') return Buffer.compare(a, b) === 0;
   // UTF-8 takes 1 to 3 bytes per UTF-16 unit: a length outside that range is another text.
   return b.length >= a.length && b.length <= a.length * 3 && Buffer.from(a, 'utf8').equals(b);
@@ -165,6 +169,7 @@ export async function commitTree(
   const stampNow = (path: string): string | undefined => (options.survey ? survey.stamps[path] : stampOf(join(out, path)));
   const result: TreeWriteResult = { written: 0, unchanged: 0, removed: 0, stamps: {} };
   const changed: string[] = [];
+  const unchanged = new Set<string>();
   for (const [path, content] of files) {
     let same = false;
     if (present.has(path)) {
@@ -179,8 +184,12 @@ export async function commitTree(
         same = sameContent(content, readFileSync(join(out, path)));
       }
     }
-    if (same) result.unchanged += 1;
-    else changed.push(path);
+    if (same) {
+      result.unchanged += 1;
+      unchanged.add(path);
+    } else {
+      changed.push(path);
+    }
   }
   const removed = [...present].filter((path) => !files.has(path));
   result.written = changed.length;
@@ -220,7 +229,14 @@ export async function commitTree(
     const staged = new Map<string, string>();
     const treeFiles = [...files.keys()].filter((path) => whole.has(entryOf(path)));
     for (const dir of [...new Set(treeFiles.map((path) => dirname(join(next, path))))].sort()) mkdirSync(dir, { recursive: true });
-    for (const path of treeFiles) writeFileSync(join(next, path), writable(files.get(path)!));
+    // A file the new tree has as it is on disk is copied from there: its content need not be read from the cache
+    // (or rendered again, for a docs page the cache knows by its stamp).
+    for (const path of treeFiles) {
+      if (unchanged.has(path)) copyFileSync(join(out, path), join(next, path));
+      else writeFileSync(join(next, path), writable(files.get(path)!));
+      // A new file, with a stamp of its own (taken below).
+      delete result.stamps[path];
+    }
     const singleFiles = changed.filter((path) => !whole.has(entryOf(path)));
     if (singleFiles.length > 0) mkdirSync(singles);
     singleFiles.forEach((path, index) => {

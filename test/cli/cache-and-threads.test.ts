@@ -3,7 +3,7 @@
  * version's cache is ignored; warm runs equal cold runs), worker threads (same IR as one
  * thread), and the chunked remark parsing (same trees as remark on the whole segment).
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { deserialize, serialize } from 'node:v8';
 import { join } from 'node:path';
@@ -37,10 +37,12 @@ const run = (...args: string[]): Promise<number> => main(['generate', '--quiet',
 
 /** emit.pack (generator/cache/emit.ts): a 4-byte header length, a JSON header, the contents. */
 interface Pack {
-  header: { tool: string; docs: Record<string, { files: [string, [number, number, string]][] }>; sdk: Record<string, [number, number, string]> };
+  header: { tool: string; docs: Record<string, { files: [string, number, string][] }>; sdk: Record<string, [number, number, string]> };
   body: Buffer;
 }
 const POISON = 'stale output\n';
+/** What a poisoned docs entry says its pages' hashes are (the cache keeps no docs texts to poison). */
+const POISONED_HASH = 'poisoned';
 
 function readPack(file: string): Pack {
   const data = readFileSync(file);
@@ -55,12 +57,15 @@ function writePack(file: string, { header, body }: Pack): void {
   writeFileSync(file, Buffer.concat([length, head, body]));
 }
 
-/** Every content replaced by POISON (same keys and hashes); optionally another tool's fingerprint. */
+/**
+ * Every SDK content replaced by POISON (same keys and hashes), every docs page's hash by
+ * POISONED_HASH; optionally another tool's fingerprint.
+ */
 function poisoned(pack: Pack, tool = pack.header.tool): Pack {
   const poison = Buffer.from(POISON);
   // The poison goes after the old contents, which printed client methods still point into.
   const blob = ([, , hash]: [number, number, string]): [number, number, string] => [pack.body.length, poison.length, hash];
-  for (const entry of Object.values(pack.header.docs)) entry.files = entry.files.map(([path, b]) => [path, blob(b)]);
+  for (const entry of Object.values(pack.header.docs)) entry.files = entry.files.map(([path, length]) => [path, length, POISONED_HASH]);
   // Printed client methods are pieces a changed client file is made of again: they stay as they were.
   for (const key of Object.keys(pack.header.sdk)) if (!key.startsWith('member:')) pack.header.sdk[key] = blob(pack.header.sdk[key]!);
   return { header: { ...pack.header, tool }, body: Buffer.concat([pack.body, poison]) };
@@ -176,24 +181,35 @@ describe('emit cache', () => {
     const cache = join(work, 'cache');
     const out = join(work, 'out');
     expect(await run('--docs', docs, '--out', out, '--cache-dir', cache)).toBe(0);
-    // Same tool, same keys, every content replaced: only entries whose inputs did not change may show up.
+    // Same tool, same keys, every content (or docs hash) poisoned: only entries whose inputs did not change may show up.
     writePack(join(cache, 'emit.pack'), poisoned(readPack(join(cache, 'emit.pack'))));
     // An operation's title, and a field description of a model other operations reach.
     edit(join(docs, 'zh/node/management/管理-webhook/create-webhook.md'), /^# (.*)$/m, '# $1（改）');
     const modelPage = join(docs, 'zh/node/management/管理-webhook/create-webhook.md');
     edit(modelPage, /(### <a id="WebhookDto"><\/a> WebhookDto[\s\S]*?\| webhookId \| string \| )/, '$1改 ');
+    // Outputs the change does not reach, removed: the run must write them, from what the cache holds.
+    const unreachedModel = 'sdk/src/models/Any.ts';
+    const unreachedPage = 'docs/zh/node/management/管理-webhook/delete-webhook.md';
+    rmSync(join(out, unreachedModel));
+    rmSync(join(out, unreachedPage));
     expect(await run('--docs', docs, '--out', out, '--cache-dir', cache)).toBe(0);
     expect(await run('--docs', docs, '--out', join(work, 'cold'), '--no-cache')).toBe(0);
     const warm = tree(out);
     const cold = tree(join(work, 'cold'));
     const reached = [...cold.keys()].filter((path) => path.startsWith('docs/') && (path.includes('create-webhook') || cold.get(path)!.includes('<a id="WebhookDto">')));
     expect(reached.length).toBeGreaterThan(12);
+    expect(reached).not.toContain(unreachedPage);
     for (const path of reached) expect(warm.get(path), path).toBe(cold.get(path));
     for (const path of [...cold.keys()].filter((p) => p.startsWith('sdk/src/') && !p.includes('/http/'))) {
       if (/\bWebhookDto\b/.test(cold.get(path)!) || path.endsWith('Client.ts')) expect(warm.get(path), path).toBe(cold.get(path));
     }
-    // Entries of unchanged inputs were reused (they are poisoned): the cache is really used.
-    expect([...warm.values()].some((content) => content === POISON)).toBe(true);
+    // The cache is really used. The SDK file came back as the cache held it (poisoned); the docs page the cache knows
+    // by its stamp only was rendered again (right), and the run recorded the stamp's (poisoned) hash for it.
+    expect(warm.get(unreachedModel)).toBe(POISON);
+    expect(warm.get(unreachedPage)).toBe(cold.get(unreachedPage));
+    const recorded = JSON.parse(readFileSync(join(cache, 'run.json'), 'utf8')).value.written.hashes as Record<string, string>;
+    expect(recorded[unreachedPage]).toBe(POISONED_HASH);
+    for (const path of reached) expect(recorded[path], path).not.toBe(POISONED_HASH);
   });
 
   it('gives the same output with the SDK emitted on its own thread', async () => {

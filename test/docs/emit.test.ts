@@ -1,7 +1,8 @@
 /** The docs emitter over docs-src and a tiny IR: page paths, method lines, sidebar order, determinism, locale fallback. */
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emitDocs, type DocsGroupCache } from '../../generator/emit/docs/index.js';
+import { emitDocs, type CachedPage, type DocsGroupCache } from '../../generator/emit/docs/index.js';
 import { IR_VERSION, SDK_LANGUAGES, type Ir, type Operation } from '../../generator/ir/types.js';
 import { parseDocsFolder } from '../../generator/parse/index.js';
 import { CORPUS_ZH, hasShared, REPO_ROOT } from '../helpers/shared.js';
@@ -146,20 +147,27 @@ describe('emitDocs on a tiny IR', () => {
       operation(id, 't', { methodNames: { node: id.split('/')[1]! }, response: { typeName: 'XRespDto', fields: [{ name: 'data', type: { kind: 'ref', name: 'Thing' }, required: false, description: { en: 'Data', zh: '数据' } }] } });
     const ir: Ir = { ...tinyIr([showing('management/get-a'), showing('management/get-b')]), models: [shared] };
     const entries = new Map<string, { files: [string, string][]; fallbacks: Parameters<DocsGroupCache['set']>[2] }>();
+    const stampOf = (text: string) => ({ hash: createHash('sha1').update(text).digest('hex'), length: Buffer.byteLength(text) });
     const cache: DocsGroupCache = {
-      get: (key) => entries.get(key),
-      set: (key, files, fallbacks) => {
-        entries.set(key, { files, fallbacks });
-        return files;
+      get: (key) => {
+        const entry = entries.get(key);
+        return entry && { files: entry.files.map(([path, text]) => [path, stampOf(text)]), fallbacks: entry.fallbacks };
       },
+      set: (key, files, fallbacks) => void entries.set(key, { files, fallbacks }),
     };
     const plain = emitDocs(ir, { sdks: ['node'] });
     const filling = emitDocs(ir, { sdks: ['node'], cache });
     const full = emitDocs(ir, { sdks: ['node'], cache });
     expect(plain.diagnostics.map((d) => d.message)).toEqual(['1 operations and models have no en text at all (model Thing); their en pages use the zh text']);
+    // Filling, the pages are texts; from a full cache, pages of cached groups carry the cache's stamp and render on demand.
+    expect([...filling.files.values()].every((content) => typeof content === 'string')).toBe(true);
+    const cached = [...full.files].filter(([, content]) => typeof content !== 'string');
+    expect(cached.length).toBeGreaterThan(0);
+    for (const [path, page] of cached) expect(page).toMatchObject(stampOf(plain.files.get(path)!));
     for (const run of [filling, full]) {
       expect(run.diagnostics).toEqual(plain.diagnostics);
-      expect(new Map([...run.files].map(([path, content]) => [path, String(content)]))).toEqual(plain.files);
+      const text = (content: string | CachedPage): string => (typeof content === 'string' ? content : Buffer.from(content.bytes()).toString('utf8'));
+      expect(new Map([...run.files].map(([path, content]) => [path, text(content)]))).toEqual(plain.files);
     }
     // Each group recorded the shared table's fallback, even the one that found the table built.
     expect([...entries.values()].filter(({ fallbacks }) => fallbacks.missing.some(([key]) => key.startsWith('model Thing\0en')))).toHaveLength(2);

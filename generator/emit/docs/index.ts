@@ -26,8 +26,10 @@ export interface DocsOptions {
    * operation in one locale (one per SDK language) are a group, keyed by a hash of all
    * they are made from: the operation, every model it lists or reaches, the IR's frame,
    * the locale, SDK languages and sample mode (the tool version keys the whole cache).
-   * A group found there is not rendered again; what it recorded about locale fallbacks
-   * is replayed, so warnings are the same as in a run without the cache.
+   * The cache keeps the pages' stamps (hash, length), not their texts: a group found
+   * there is not rendered, unless a page's text is asked for (CachedPage.bytes); what it
+   * recorded about locale fallbacks is replayed, so warnings are the same as in a run
+   * without the cache.
    */
   cache?: DocsGroupCache;
   /**
@@ -43,19 +45,24 @@ export interface RecordedFallbacks {
   present: string[];
 }
 
+/** What the cache keeps of a rendered page: the SHA-1 (hex) and length of its UTF-8 bytes, not the text. */
+export interface PageStamp {
+  hash: string;
+  length: number;
+}
+
 /**
- * A page the cache holds, not decoded: the emitter passes it through untouched (the
- * writer reads it only if the file on disk differs).
+ * A page of a group the cache knew: its stamp, and its bytes on demand, rendered again
+ * then (the writer asks only when the file on disk differs; --check, for a diff).
  */
-export interface CachedPage {
-  readonly hash: string;
+export interface CachedPage extends PageStamp {
   bytes(): Uint8Array;
 }
 
 export interface DocsGroupCache {
-  get(key: string): { files: [string, string | CachedPage][]; fallbacks: RecordedFallbacks } | undefined;
-  /** Stores a group; returns its pages as the cache holds them (the emitter passes them on instead of the texts). */
-  set(key: string, files: [string, string][], fallbacks: RecordedFallbacks): [string, string | CachedPage][];
+  get(key: string): { files: [string, PageStamp][]; fallbacks: RecordedFallbacks } | undefined;
+  /** Stores a group's pages (their stamps) and the fallbacks it recorded. */
+  set(key: string, files: [string, string][], fallbacks: RecordedFallbacks): void;
 }
 
 export interface DocsOutput<T = string> {
@@ -66,7 +73,7 @@ export interface DocsOutput<T = string> {
 export const pagePath = (locale: Locale, sdk: SdkLanguage, module: string, tag: string, slug: string): string =>
   [locale, sdk, module, ...(tag ? [tag] : []), `${slug}.md`].join('/');
 
-/** With a cache, pages it holds come back as CachedPage (not decoded). */
+/** With a cache, pages of groups it holds come back as CachedPage (not rendered unless asked). */
 export function emitDocs(ir: Ir, options: DocsOptions & { cache: DocsGroupCache }): DocsOutput<string | CachedPage>;
 export function emitDocs(ir: Ir, options?: DocsOptions & { cache?: undefined }): DocsOutput;
 export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput<string | CachedPage> {
@@ -102,16 +109,25 @@ export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput<string |
         continue;
       }
       const key = createHash('sha256').update(`${locale}\0${sdks.join(',')}\0${mode}\0${frame}\0`).update(contentOf(operation)).digest('hex');
-      let group: { files: [string, string | CachedPage][]; fallbacks: RecordedFallbacks } | undefined = cache.get(key);
-      if (!group) {
-        // A group records its own fallbacks (tables shared with other groups bring theirs), so what it records is complete.
-        const own: Fallbacks = { missing: new Map(), present: new Set() };
-        const rendered = render(operation, locale, own, memo);
-        const fallbacksOfGroup = recordFallbacks(own);
-        group = { files: cache.set(key, rendered, fallbacksOfGroup), fallbacks: fallbacksOfGroup };
+      const hit = cache.get(key);
+      if (hit) {
+        // Rendered again only if a page's text is asked for (its fallbacks are the recorded ones).
+        let again: Map<string, string> | undefined;
+        const text = (path: string): string => {
+          again ??= new Map(render(operation, locale, { missing: new Map(), present: new Set() }, memo));
+          return again.get(path)!;
+        };
+        for (const [path, { hash, length }] of hit.files) files.set(path, { hash, length, bytes: () => Buffer.from(text(path), 'utf8') });
+        mergeFallbacks(hit.fallbacks, fallbacks);
+        continue;
       }
-      for (const [path, content] of group.files) files.set(path, content);
-      mergeFallbacks(group.fallbacks, fallbacks);
+      // A group records its own fallbacks (tables shared with other groups bring theirs), so what it records is complete.
+      const own: Fallbacks = { missing: new Map(), present: new Set() };
+      const rendered = render(operation, locale, own, memo);
+      const recorded = recordFallbacks(own);
+      cache.set(key, rendered, recorded);
+      for (const [path, content] of rendered) files.set(path, content);
+      mergeFallbacks(recorded, fallbacks);
     }
     files.set(`${locale}/sidebar.json`, `${JSON.stringify(sidebar(operations, locale), null, 2)}\n`);
   }
