@@ -78,13 +78,11 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     ? readStampedPages(options.docs, pageFiles, last?.value.inputs)
     : { inputs: readPages(options.docs, pageFiles), stamps: undefined };
   phase('read inputs');
-  const runKey = hashOf([
-    JSON.stringify(config ?? null),
-    [...targets].sort().join(','),
-    String(options.ir === undefined),
-    ...inputs.map((input) => contentKey(input)),
-  ]);
-  const summary = last?.key === runKey ? last.value : undefined;
+  // The key of the run cache: without a cache there is none to look up or save (hashing 10 MB of pages for nothing).
+  const runKey = cacheDir
+    ? hashOf([JSON.stringify(config ?? null), [...targets].sort().join(','), String(options.ir === undefined), ...inputs.map((input) => contentKey(input))])
+    : '';
+  const summary = cacheDir && last?.key === runKey ? last.value : undefined;
   if (summary && !options.check && outputsAsLeft(summary, options.out)) {
     sdkThread?.stop();
     return finish(summary, { written: 0, unchanged: summary.fileCount, removed: 0 }, false);
