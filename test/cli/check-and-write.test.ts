@@ -57,6 +57,21 @@ describe('generate --check', () => {
     expect(snapshot(out)).toEqual(before);
   });
 
+  it('shows the diff of a hand-edited docs page the cache knows by its stamp only (rendered again for the diff)', async () => {
+    const { docs, out, root } = workspace();
+    const cache = join(root, 'cache');
+    expect((await run(['generate', '--docs', docs, '--out', out, '--cache-dir', cache])).code).toBe(EXIT_OK);
+    const page = join(out, 'docs/en/node/management/管理-webhook/get-webhook.md');
+    const original = readFileSync(page, 'utf8');
+    writeFileSync(page, original.replace(/^# (.*)$/m, '# $1 (hand edit)'));
+    const { code, lines } = await run(['generate', '--docs', docs, '--out', out, '--cache-dir', cache, '--check']);
+    expect(code).toBe(EXIT_FAILED);
+    expect(lines).toContain('  changed: docs/en/node/management/管理-webhook/get-webhook.md');
+    const title = /^# (.*)$/m.exec(original)![1]!;
+    expect(lines.join('\n')).toContain(`-# ${title} (hand edit)`);
+    expect(lines.join('\n')).toContain(`+# ${title}`);
+  });
+
   it('writes no cache: none when there was none, and the one a generate left stays as it was', async () => {
     const { docs, out, root } = workspace();
     const cache = join(root, 'cache');
