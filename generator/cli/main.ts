@@ -63,7 +63,33 @@ export function buildProgram(run: (options: CliOptions) => Promise<number>): Com
   return program;
 }
 
-export async function main(argv: string[], out: (line: string) => void = (line) => console.log(line)): Promise<number> {
+/**
+ * What the command prints goes to stdout in one write when it ends (or before an internal
+ * error is reported): the corpus's ~500 warnings written one by one to a pipe (synchronous
+ * writes on Linux) took ~20 ms. The progress bar is drawn on stderr as it goes.
+ */
+function collectedStdout(): { out: (line: string) => void; flush: () => void } {
+  let lines: string[] = [];
+  return {
+    out: (line) => void lines.push(line),
+    flush: () => {
+      if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
+      lines = [];
+    },
+  };
+}
+
+export async function main(argv: string[], given?: (line: string) => void): Promise<number> {
+  const stdout = given ? undefined : collectedStdout();
+  const out = given ?? stdout!.out;
+  try {
+    return await runCommand(argv, out);
+  } finally {
+    stdout?.flush();
+  }
+}
+
+async function runCommand(argv: string[], out: (line: string) => void): Promise<number> {
   const program = buildProgram((options) => {
     const interactive = process.stderr.isTTY && !process.env.CI;
     const reporter = new Reporter({ ...options, out, progressStream: interactive ? process.stderr : undefined });

@@ -40,14 +40,16 @@ function docsFolder(pages: Record<string, string | Buffer>): string {
   return root;
 }
 
+/** main() as the CLI calls it: what it prints reaches stdout (in one write, at the end). */
 async function run(args: string[]): Promise<{ code: number; lines: string[] }> {
-  const lines: string[] = [];
-  const original = console.log;
-  console.log = (line: string) => void lines.push(String(line));
+  const chunks: string[] = [];
+  const original = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => void chunks.push(String(chunk))) as typeof process.stdout.write;
   try {
-    return { code: await main(args), lines };
+    const code = await main(args);
+    return { code, lines: chunks.join('').split('\n').filter((line) => line !== '') };
   } finally {
-    console.log = original;
+    process.stdout.write = original;
   }
 }
 
