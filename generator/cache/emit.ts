@@ -17,7 +17,7 @@
  * The header's tool fingerprint must be this tool's, or the whole file is ignored.
  * Entries a run did not use are dropped when it saves.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocsGroupCache, PageStamp, RecordedFallbacks } from '../emit/docs/index.js';
@@ -50,7 +50,7 @@ interface Pending {
 
 /** SHA-1 (hex) of the UTF-8 bytes: a text is hashed as it would be written, without making the bytes first. */
 export const contentHash = (content: string | Uint8Array): string =>
-  (typeof content === 'string' ? createHash('sha1').update(content, 'utf8') : createHash('sha1').update(content)).digest('hex');
+  hash('sha1', content);
 
 export class EmitCache implements DocsGroupCache {
   /** Content hash of every output file served or stored, by path under its target (`docs/…`, `sdk/…`). */

@@ -3,7 +3,7 @@
  * makes them as it builds the IR (an incremental run hashes only what it rebuilt);
  * emitters that key caches by IR content use them instead of serializing the IR again.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Model, Operation } from './types.js';
 
 export interface EntityHashes {
@@ -13,4 +13,4 @@ export interface EntityHashes {
   models: Record<string, string>;
 }
 
-export const entityHash = (entity: Operation | Model): string => createHash('sha1').update(JSON.stringify(entity)).digest('base64');
+export const entityHash = (entity: Operation | Model): string => hash('sha1', JSON.stringify(entity), 'base64');

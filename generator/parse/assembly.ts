@@ -4,7 +4,7 @@
  * (`AssemblyState`), and rebuilds from a previous state when only a few pages changed
  * (`tryIncremental`), merging again only what those pages touch.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { compareDiagnostics, compareStrings, DiagnosticSink } from '../ir/diagnostics.js';
 import { entityHash, type EntityHashes } from '../ir/hashes.js';
 import { IR_VERSION, type Diagnostic, type Ir, type Model, type Module, type Operation, type TypeRef } from '../ir/types.js';
@@ -111,7 +111,7 @@ function prepare(result: PageResult, key: string, known: Set<string>, firstPass:
   const facts: PageFacts = { key, models: modelNamesOf(original), diagnostics: [] };
   if (!original) return { file: result.file, facts };
   const page = resolveReferences(original, known, sink);
-  facts.frame = createHash('sha1').update(JSON.stringify([page.locale, page.frame])).digest('base64');
+  facts.frame = hash('sha1', JSON.stringify([page.locale, page.frame]), 'base64');
   facts.folder = folderOf(page);
   const opKey = firstPass.get(result.file);
   if (!opKey) return { file: result.file, page, facts };

@@ -44,7 +44,7 @@ function docsFolder(pages: Record<string, string | Buffer>): string {
 async function run(args: string[]): Promise<{ code: number; lines: string[] }> {
   const chunks: string[] = [];
   const original = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => void chunks.push(String(chunk))) as typeof process.stdout.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => chunks.push(String(chunk)) > 0) as typeof process.stdout.write;
   try {
     const code = await main(args);
     return { code, lines: chunks.join('').split('\n').filter((line) => line !== '') };

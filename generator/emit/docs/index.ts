@@ -3,7 +3,7 @@
  * × locale, laid out like the docs-factory pages, plus a sidebar per locale. Returns
  * relative path → content and the warnings it raised (a locale with no text of its own).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { compareDiagnostics, compareStrings } from '../../ir/diagnostics.js';
 import { entityHash, type EntityHashes } from '../../ir/hashes.js';
 import { LOCALES, SDK_LANGUAGES, type Diagnostic, type Ir, type Locale, type Model, type Operation, type SdkLanguage } from '../../ir/types.js';
@@ -108,7 +108,7 @@ export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput<string |
         for (const [path, content] of render(operation, locale, fallbacks, memo)) files.set(path, content);
         continue;
       }
-      const key = createHash('sha256').update(`${locale}\0${sdks.join(',')}\0${mode}\0${frame}\0`).update(contentOf(operation)).digest('hex');
+      const key = hash('sha256', `${locale}\0${sdks.join(',')}\0${mode}\0${frame}\0${contentOf(operation)}`);
       const hit = cache.get(key);
       if (hit) {
         // Rendered again only if a page's text is asked for (its fallbacks are the recorded ones).

@@ -2,7 +2,7 @@
  * The SDK emitter's public surface: IR → the files of a publishable TypeScript package,
  * as a map of relative path → content (the caller decides where and whether to write).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { SourceFileStructure } from 'ts-morph';
 import type { Ir } from '../../ir/types.js';
 import { registerPartial, render } from '../templates.js';
@@ -82,7 +82,7 @@ function printStructures(structures: Map<string, SourceFileStructure>, header: s
   const printed = new Map<string, string | CachedSdkFile>();
   for (const [path, structure] of structures) {
     // The header is part of the key: the cached text is the whole file.
-    const key = cache ? createHash('sha256').update(path).update('\0').update(header).update('\0').update(JSON.stringify(structure)).digest('hex') : '';
+    const key = cache ? hash('sha256', `${path}\0${header}\0${JSON.stringify(structure)}`) : '';
     if (cache?.known.has(key)) {
       printed.set(path, { cached: key });
       cache.used.push([key, path, undefined]);

@@ -10,7 +10,7 @@
  * taking the methods a last run printed from `members`: the text is the one printing the
  * whole class gives (test/sdk/print.test.ts checks this for docs-src and the corpus).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ClassDeclarationStructure, MethodDeclarationStructure, OptionalKind, SourceFileStructure, StatementStructures } from 'ts-morph';
 import { tsMorph } from './ts-morph.js';
 
@@ -49,7 +49,7 @@ function isClassWithMethods(statement: StatementStructures | undefined): stateme
 
 /** A method as the class printer writes it: indented, closing line included. */
 function memberText(method: OptionalKind<MethodDeclarationStructure>, members: MemberCache): string {
-  const key = createHash('sha256').update('member\0').update(JSON.stringify(method)).digest('hex');
+  const key = hash('sha256', `member\0${JSON.stringify(method)}`);
   const known = members.known.get(key);
   if (known !== undefined) {
     members.used.push([key, undefined]);
