@@ -73,14 +73,14 @@ export class EmitCache implements DocsGroupCache {
     const ours = (header: PackHeader): boolean => header.tool === toolFingerprint() && Boolean(header.docs && header.sdk);
     const main = openPack<PackHeader>(file, ours);
     if (!main) return new EmitCache(file, [PackBody.empty, PackBody.empty], { tool: toolFingerprint(), docs: {}, sdk: {} }, emptyKeys());
-    // The side pack (emit.extra.pack): entries added since emit.pack was written, offsets after its body.
+    // The side pack (emit.extra.pack): entries added since emit.pack was written.
     const extra = openPack<PackHeader>(join(dir, 'emit.extra.pack'), (header) => ours(header) && header.base !== undefined && header.base === main.header.id);
     const mainKeys = { docs: new Set(Object.keys(main.header.docs)), sdk: new Set(Object.keys(main.header.sdk)) };
     if (!extra) return new EmitCache(file, [main.body, PackBody.empty], main.header, mainKeys);
     const shift = main.body.length;
     const moved = ([offset, length, hash]: Blob): Blob => [offset + shift, length, hash];
-    const header: PackHeader = { tool: main.header.tool, id: main.header.id, docs: { ...main.header.docs }, sdk: { ...main.header.sdk } };
-    Object.assign(header.docs, extra.header.docs);
+    // Docs entries hold no offsets (stamps only); SDK entries' offsets move past emit.pack's body.
+    const header: PackHeader = { tool: main.header.tool, id: main.header.id, docs: { ...main.header.docs, ...extra.header.docs }, sdk: { ...main.header.sdk } };
     for (const [key, blob] of Object.entries(extra.header.sdk)) header.sdk[key] = moved(blob);
     return new EmitCache(file, [main.body, extra.body], header, mainKeys);
   }
