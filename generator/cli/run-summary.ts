@@ -1,6 +1,6 @@
 /**
  * The run cache (`run.json`, kept by generator/cache): the last run's summary, by the
- * hash of all its inputs, and what it left under --out: the size, mtime and inode of
+ * hash of all its inputs, and what it left under --out: the size, mtime, ctime and inode of
  * every file and a hash of its content. When the inputs are the same and --out still
  * looks exactly like that, a run has nothing to compare or write. When they differ, the
  * stamps still spare reading the files the last run wrote that nobody touched since.

@@ -52,7 +52,7 @@ const writable = (content: Content): string | Uint8Array => (isStored(content) ?
 export const hashOfContent = (content: Content): string => (isStored(content) ? content.hash : contentHash(content));
 
 /**
- * What the previous run left under `out`, per file: the stamp (`size:mtime:inode`) it
+ * What the previous run left under `out`, per file: the stamp (`size:mtime:ctime:inode`) it
  * had after the write and a hash of its content. A file whose stamp is unchanged still
  * has that content, so it need not be read to be compared.
  */
@@ -308,11 +308,15 @@ function exists(path: string): boolean {
   }
 }
 
-/** `size:mtime:inode` of a file, undefined when it is absent. */
+/**
+ * `size:mtime:ctime:inode` of a file, undefined when it is absent. ctime moves with every
+ * write and cannot be set back (tools that restore an mtime cannot hide an edit), as for
+ * the input pages' stamps (cache/input-stamps.ts).
+ */
 export function stampOf(file: string): string | undefined {
   try {
     const stat = statSync(file);
-    return stat.isFile() ? `${stat.size}:${stat.mtimeMs}:${stat.ino}` : undefined;
+    return stat.isFile() ? `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}` : undefined;
   } catch {
     return undefined;
   }

@@ -3,6 +3,7 @@
  * version's cache is ignored; warm runs equal cold runs), worker threads (same IR as one
  * thread), and the chunked remark parsing (same trees as remark on the whole segment).
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { deserialize, serialize } from 'node:v8';
@@ -116,6 +117,26 @@ describe('run cache', () => {
     expect(await run('--docs', DOCS_SRC, '--out', out, '--cache-dir', cache)).toBe(0);
     const before = tree(out);
     writeFileSync(join(out, 'ir.json'), '{}\n');
+    expect(await run('--docs', DOCS_SRC, '--out', out, '--cache-dir', cache)).toBe(0);
+    expect(tree(out)).toEqual(before);
+  });
+
+  it('repairs an output edited in place with its size and mtime restored (its ctime moved)', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'docs-to-sdk-cache-'));
+    const cache = join(work, 'cache');
+    const out = join(work, 'out');
+    expect(await run('--docs', DOCS_SRC, '--out', out, '--cache-dir', cache)).toBe(0);
+    const before = tree(out);
+    const file = join(out, 'sdk/src/index.ts');
+    const reference = join(work, 'reference');
+    // `cp -p` and `touch -r` keep the mtime to the nanosecond, as tools that restore one do (Node's utimes cannot).
+    execFileSync('cp', ['-p', file, reference]);
+    const text = readFileSync(file, 'utf8');
+    const edited = text.replace(/export/, 'EXPORT');
+    expect(edited).not.toBe(text);
+    writeFileSync(file, edited);
+    execFileSync('touch', ['-r', reference, file]);
+    expect(statSync(file).mtimeMs).toBe(statSync(reference).mtimeMs);
     expect(await run('--docs', DOCS_SRC, '--out', out, '--cache-dir', cache)).toBe(0);
     expect(tree(out)).toEqual(before);
   });
