@@ -8,17 +8,23 @@ import { readStampedPages } from '../../generator/cache/input-stamps.js';
 
 const FILES = ['a.md', 'b.md', 'c.md'];
 
-function docs(): string {
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Pages written a few ms before they are first read: a stamp taken in the very millisecond
+ * a page was written is racy (not trusted, even with no racy window), which made these
+ * tests fail now and then.
+ */
+async function docs(): Promise<string> {
   const root = mkdtempSync(join(tmpdir(), 'docs-to-sdk-stamps-'));
   for (const file of FILES) writeFileSync(join(root, file), `# ${file}\n\nbody of ${file}\n`);
+  await pause(5);
   return root;
 }
 
-const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe('input stamps', () => {
   it('reads every page the first time, and none that kept its stamp the next time', async () => {
-    const root = docs();
+    const root = await docs();
     const first = readStampedPages(root, FILES);
     expect(first.read).toBe(3);
     expect(Object.keys(first.stamps.files)).toEqual(FILES);
@@ -35,7 +41,7 @@ describe('input stamps', () => {
   });
 
   it('reads a page edited to the same size with its old mtime put back (its ctime moved)', async () => {
-    const root = docs();
+    const root = await docs();
     const first = readStampedPages(root, FILES);
     await pause(5);
     const path = join(root, 'b.md');
@@ -49,8 +55,8 @@ describe('input stamps', () => {
     expect(contentKey(edited)).not.toBe(first.stamps.files['b.md']![1]);
   });
 
-  it('does not trust stamps recorded within the racy window, nor those of another docs folder', () => {
-    const root = docs();
+  it('does not trust stamps recorded within the racy window, nor those of another docs folder', async () => {
+    const root = await docs();
     const first = readStampedPages(root, FILES);
     // Just written and just stamped: a second edit in the same clock tick would keep the stamp.
     expect(readStampedPages(root, FILES, first.stamps).read).toBe(3);
