@@ -110,23 +110,24 @@ describe('run cache', () => {
     expect(tree(join(work, 'warm')).get('docs/zh/node/management/管理-webhook/create-webhook.md')).toContain('（改）');
   });
 
-  it('repairs an output edited by hand even when the inputs did not change', async () => {
+  /** docs-src generated once into a fresh folder with a fresh cache, and the tree it left. */
+  const generatedOnce = async (): Promise<{ work: string; cache: string; out: string; before: Map<string, string> }> => {
     const work = mkdtempSync(join(tmpdir(), 'docs-to-sdk-cache-'));
     const cache = join(work, 'cache');
     const out = join(work, 'out');
     expect(await run('--docs', DOCS_SRC, '--out', out, '--cache-dir', cache)).toBe(0);
-    const before = tree(out);
+    return { work, cache, out, before: tree(out) };
+  };
+
+  it('repairs an output edited by hand even when the inputs did not change', async () => {
+    const { cache, out, before } = await generatedOnce();
     writeFileSync(join(out, 'ir.json'), '{}\n');
     expect(await run('--docs', DOCS_SRC, '--out', out, '--cache-dir', cache)).toBe(0);
     expect(tree(out)).toEqual(before);
   });
 
   it('repairs an output edited in place with its size and mtime restored (its ctime moved)', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'docs-to-sdk-cache-'));
-    const cache = join(work, 'cache');
-    const out = join(work, 'out');
-    expect(await run('--docs', DOCS_SRC, '--out', out, '--cache-dir', cache)).toBe(0);
-    const before = tree(out);
+    const { work, cache, out, before } = await generatedOnce();
     const file = join(out, 'sdk/src/index.ts');
     const reference = join(work, 'reference');
     // `cp -p` and `touch -r` keep the mtime to the nanosecond, as tools that restore one do (Node's utimes cannot).
