@@ -15,6 +15,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import type { PageInput } from '../parse/index.js';
+import { stampOfStats } from '../shared/file-stamp.js';
 import { contentKey, seedContentKey } from './index.js';
 
 export interface InputStamps {
@@ -27,8 +28,6 @@ export interface InputStamps {
 }
 
 export const RACY_MS = 2000;
-
-const stampOf = (stat: Stats): string => `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
 
 /**
  * The pages `files` of `root` as inputs, reading only those whose stamp differs from
@@ -49,7 +48,7 @@ export function readStampedPages(root: string, files: string[], recorded?: Input
       } catch {
         // Gone since it was listed: reading it below reports the error as before.
       }
-      if (stat && known[0] === stampOf(stat) && Math.max(stat.mtimeMs, stat.ctimeMs) < trusted!.at - racyMs) {
+      if (stat && known[0] === stampOfStats(stat) && Math.max(stat.mtimeMs, stat.ctimeMs) < trusted!.at - racyMs) {
         stamps.files[file] = known;
         return lazyInput(file, path, known[1]);
       }
@@ -58,7 +57,7 @@ export function readStampedPages(root: string, files: string[], recorded?: Input
     const { content, stat } = readStamped(path);
     const input: PageInput = { file, content };
     // Stamped before reading: a page that changes while it is read has a stamp older than its content, so the next run reads it again.
-    stamps.files[file] = [stampOf(stat), contentKey(input)];
+    stamps.files[file] = [stampOfStats(stat), contentKey(input)];
     return input;
   });
   return { inputs, stamps, read };

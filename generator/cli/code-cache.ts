@@ -14,17 +14,17 @@
  *   held, so it comes to hold the code of every kind of run.
  *
  * One file, a pack (cache/pack.ts) of one entry per module, by the module's path and its
- * file stamp (size, mtime: a reinstalled package or rebuilt bundle gets new ones). V8
+ * file stamp (shared/file-stamp.ts: a reinstalled package or rebuilt bundle gets new ones). V8
  * checks each entry against the source's length and its own version and flags and
  * compiles afresh on a mismatch, so a stale or damaged cache costs only the compile.
  * As with v8-compile-cache, a module compiled here cannot use `import()` (none we load
  * does: esbuild turns ours into requires), for want of a stable vm option on Node 20.
  */
-import { statSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
 import { openPack, writePack } from '../cache/pack.js';
+import { fileStamp } from '../shared/file-stamp.js';
 
 interface CodeCacheHeader {
   /** V8's version: code caches are its own format. */
@@ -62,15 +62,6 @@ type ModuleInternals = typeof Module & {
   _cache: unknown;
 };
 
-const stampOf = (file: string): string | undefined => {
-  try {
-    const stat = statSync(file);
-    return `${stat.size}:${stat.mtimeMs}`;
-  } catch {
-    return undefined;
-  }
-};
-
 /** Installs the cache kept in `file` for the CommonJS modules required from now on. */
 export function useCodeCache(file: string): CodeCache {
   const pack = openPack<CodeCacheHeader>(file, (header) => header.v8 === process.versions.v8 && Boolean(header.entries));
@@ -81,7 +72,7 @@ export function useCodeCache(file: string): CodeCache {
   const original = prototype._compile;
 
   prototype._compile = function compile(this: CommonJsModule, content: string, filename: string): unknown {
-    const stamp = stampOf(filename);
+    const stamp = fileStamp(filename);
     if (stamp === undefined) return original.call(this, content, filename);
     const entry = pack?.header.entries[filename];
     let cachedData: Buffer | undefined;
@@ -129,7 +120,7 @@ export function useCodeCache(file: string): CodeCache {
       for (const module of compiled) put(module.filename, module.stamp, dataOf(module));
       // Modules this run did not load keep their entries (a drift check loads one a write does not).
       for (const [filename, [stamp, at, length]] of Object.entries(pack?.header.entries ?? {})) {
-        if (header.entries[filename] || stampOf(filename) !== stamp) continue;
+        if (header.entries[filename] || fileStamp(filename) !== stamp) continue;
         try {
           put(filename, stamp, pack!.body.read(at, length));
         } catch {

@@ -10,6 +10,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { contentHash } from '../cache/emit.js';
+import { fileStamp } from '../shared/file-stamp.js';
 import { readDir } from '../shared/read-dir.js';
 import { writeAtomic } from '../shared/write-atomic.js';
 
@@ -52,7 +53,7 @@ const writable = (content: Content): string | Uint8Array => (isStored(content) ?
 export const hashOfContent = (content: Content): string => (isStored(content) ? content.hash : contentHash(content));
 
 /**
- * What the previous run left under `out`, per file: the stamp (`size:mtime:ctime:inode`) it
+ * What the previous run left under `out`, per file: the stamp (shared/file-stamp.ts) it
  * had after the write and a hash of its content. A file whose stamp is unchanged still
  * has that content, so it need not be read to be compared.
  */
@@ -114,7 +115,7 @@ export function surveyOutputs(out: string, managed: string[], stamped = true): O
   const stamps: Record<string, string> = {};
   if (stamped) {
     for (const file of present) {
-      const stamp = stampOf(join(out, file));
+      const stamp = fileStamp(join(out, file));
       if (stamp !== undefined) stamps[file] = stamp;
     }
   }
@@ -166,7 +167,7 @@ export async function commitTree(
   const { known, hashes } = options;
   const survey = options.survey ?? surveyOutputs(out, managed, false);
   const present = new Set(survey.present);
-  const stampNow = (path: string): string | undefined => (options.survey ? survey.stamps[path] : stampOf(join(out, path)));
+  const stampNow = (path: string): string | undefined => (options.survey ? survey.stamps[path] : fileStamp(join(out, path)));
   const result: TreeWriteResult = { written: 0, unchanged: 0, removed: 0, stamps: {} };
   const changed: string[] = [];
   const unchanged = new Set<string>();
@@ -199,7 +200,7 @@ export async function commitTree(
     if (options.stamp === false) return;
     for (const path of files.keys()) {
       if (result.stamps[path] !== undefined) continue;
-      const stamp = stampOf(join(out, path));
+      const stamp = fileStamp(join(out, path));
       if (stamp !== undefined) result.stamps[path] = stamp;
     }
   };
@@ -305,20 +306,6 @@ function exists(path: string): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-/**
- * `size:mtime:ctime:inode` of a file, undefined when it is absent. ctime moves with every
- * write and cannot be set back (tools that restore an mtime cannot hide an edit), as for
- * the input pages' stamps (cache/input-stamps.ts).
- */
-export function stampOf(file: string): string | undefined {
-  try {
-    const stat = statSync(file);
-    return stat.isFile() ? `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}` : undefined;
-  } catch {
-    return undefined;
   }
 }
 
