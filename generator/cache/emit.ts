@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import type { DocsGroupCache, PageStamp, RecordedFallbacks } from '../emit/docs/index.js';
 import type { StoredText } from '../cli/write.js';
 import { toolFingerprint } from './index.js';
-import { openPack, PackBody, writePack } from './pack.js';
+import { openPack, PackBody, PackBodyWriter, writePack } from './pack.js';
 
 /** [offset, length, sha1 of the content] in the pack's body. */
 type Blob = [number, number, string];
@@ -167,7 +167,7 @@ export class EmitCache implements DocsGroupCache {
   recordSdk(used: Iterable<[key: string, path: string, text: string | undefined]>): void {
     for (const [key, path, text] of used) {
       const blob = this.useSdk(key, text);
-      this.hashes.set(`sdk/${path}`, Array.isArray(blob) ? blob[2] : blob.hash);
+      this.hashes.set(`sdk/${path}`, hashOfBlob(blob));
     }
   }
 
@@ -185,19 +185,12 @@ export class EmitCache implements DocsGroupCache {
     const sideDocs = [...this.usedDocs].filter(([key]) => !this.mainKeys.docs.has(key));
     const sideSdk = [...this.usedSdk].filter(([key]) => !this.mainKeys.sdk.has(key));
     const side = mainSize > 0 && this.header.id !== undefined && sideDocs.length + sideSdk.length <= SIDE_MAX && unusedMain * 4 <= mainSize;
-    const chunks: Buffer[] = [];
-    let offset = 0;
-    const place = (blob: Blob | Pending): Blob => {
-      const buffer = Array.isArray(blob) ? this.bytesOf(blob) : blob.buffer;
-      chunks.push(buffer);
-      const placed: Blob = [offset, buffer.length, Array.isArray(blob) ? blob[2] : blob.hash];
-      offset += buffer.length;
-      return placed;
-    };
+    const body = new PackBodyWriter();
+    const place = (blob: Blob | Pending): Blob => [...body.add(Array.isArray(blob) ? this.bytesOf(blob) : blob.buffer), hashOfBlob(blob)];
     const header: PackHeader = side ? { tool: toolFingerprint(), base: this.header.id, docs: {}, sdk: {} } : { tool: toolFingerprint(), id: randomUUID(), docs: {}, sdk: {} };
     for (const [key, entry] of side ? sideDocs : this.usedDocs) header.docs[key] = entry;
     for (const [key, blob] of side ? sideSdk : this.usedSdk) header.sdk[key] = place(blob);
-    const written = writePack(side ? join(this.file, '../emit.extra.pack') : this.file, header, chunks);
+    const written = writePack(side ? join(this.file, '../emit.extra.pack') : this.file, header, body.pieces);
     if (side) return written;
     // The side pack extends the emit.pack just replaced: it goes (were it left, it names another pack and is ignored).
     return written.then(() => rm(join(this.file, '../emit.extra.pack'), { force: true }).catch(() => {}));
@@ -211,6 +204,8 @@ const MEMBER = 'member:';
 const SIDE_MAX = 200;
 
 const emptyKeys = () => ({ docs: new Set<string>(), sdk: new Set<string>() });
+
+const hashOfBlob = (blob: Blob | Pending): string => (Array.isArray(blob) ? blob[2] : blob.hash);
 
 function pendingOf(content: string): Pending {
   const buffer = Buffer.from(content, 'utf8');

@@ -15,7 +15,7 @@ import { bundleState } from '../shared/bundle.js';
 import { writeAtomic } from '../shared/write-atomic.js';
 import { sourceFingerprints } from './fingerprint.js';
 import type { AssemblyState, PageInput, PageResult, PageResultCache } from '../parse/index.js';
-import { openPack, PackBody, writePack } from './pack.js';
+import { openPack, PackBody, PackBodyWriter, writePack } from './pack.js';
 
 let fingerprint: string | undefined;
 
@@ -152,15 +152,9 @@ export class DiskPageCache implements PageResultCache {
       return writeJson(extraFile, { tool: toolFingerprint(), entries: Object.fromEntries(sideEntries) as Record<string, PageResult> } satisfies PageExtra);
     }
     const header: PagePackHeader = { tool: toolFingerprint(), v8: process.versions.v8, entries: {} };
-    const chunks: Buffer[] = [];
-    let offset = 0;
-    for (const [key, value] of this.used) {
-      const bytes = value instanceof Packed ? this.body.read(...value.at) : serialize(value);
-      header.entries[key] = [offset, bytes.length];
-      chunks.push(bytes);
-      offset += bytes.length;
-    }
-    return writePack(this.file, header, chunks).then(() => writeJson(extraFile, { tool: toolFingerprint(), entries: {} } satisfies PageExtra));
+    const body = new PackBodyWriter();
+    for (const [key, value] of this.used) header.entries[key] = body.add(value instanceof Packed ? this.body.read(...value.at) : serialize(value));
+    return writePack(this.file, header, body.pieces).then(() => writeJson(extraFile, { tool: toolFingerprint(), entries: {} } satisfies PageExtra));
   }
 }
 

@@ -74,6 +74,20 @@ export function openPack<H>(file: string, accept: (header: H) => boolean): { hea
   }
 }
 
+/** A pack's body being put together: each piece goes after the others, and add() says where. */
+export class PackBodyWriter {
+  readonly pieces: Buffer[] = [];
+  private length = 0;
+
+  /** Appends `piece`; returns its [offset, length] in the body. */
+  add(piece: Buffer): [offset: number, length: number] {
+    const at: [number, number] = [this.length, piece.length];
+    this.pieces.push(piece);
+    this.length += piece.length;
+    return at;
+  }
+}
+
 /**
  * Writes a pack (temporary file, then rename) on libuv's threads: the caller's thread
  * goes on meanwhile (the corpus's packs are ~40 MB). A cache that cannot be written

@@ -23,7 +23,7 @@
 import Module from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
-import { openPack, writePack } from '../cache/pack.js';
+import { openPack, PackBodyWriter, writePack } from '../cache/pack.js';
 import { fileStamp } from '../shared/file-stamp.js';
 
 interface CodeCacheHeader {
@@ -110,12 +110,9 @@ export function useCodeCache(file: string): CodeCache {
         return;
       }
       const header: CodeCacheHeader = { v8: process.versions.v8, entries: {} };
-      const chunks: Buffer[] = [];
-      let offset = 0;
+      const body = new PackBodyWriter();
       const put = (filename: string, stamp: string, data: Buffer): void => {
-        header.entries[filename] = [stamp, offset, data.length];
-        chunks.push(data);
-        offset += data.length;
+        header.entries[filename] = [stamp, ...body.add(data)];
       };
       for (const module of compiled) put(module.filename, module.stamp, dataOf(module));
       // Modules this run did not load keep their entries (a drift check loads one a write does not).
@@ -128,7 +125,7 @@ export function useCodeCache(file: string): CodeCache {
         }
       }
       pack?.body.close();
-      await writePack(file, header, chunks);
+      await writePack(file, header, body.pieces);
     },
   };
 }
