@@ -65,6 +65,8 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
   phase('start-up');
   const pageFiles = await findPages(options.docs);
   const cacheDir = options.cache === false ? undefined : (options.cacheDir ?? DEFAULT_CACHE_DIR);
+  // --check writes nothing, the cache included (it reads it: a drift check after a generate is fast).
+  const saveCaches = cacheDir !== undefined && !options.check;
   const last = cacheDir ? await loadRun<RunSummary>(cacheDir) : undefined;
   // ts-morph loads on the other thread while this one reads and parses (big docs sets only: a thread costs ~0.1 s).
   // With a last run to build on, the thread starts held (it boots meanwhile) until the inputs turn out to differ from its.
@@ -74,7 +76,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
       ? startSdkThread({ warmUp: last === undefined, held: last !== undefined, codeCache: codeCacheFile(cacheDir) })
       : undefined;
   // Pages whose stamp the last run recorded are not read again (cache/input-stamps.ts); --check reads them all.
-  const { inputs, stamps: inputStamps } = cacheDir && !options.check
+  const { inputs, stamps: inputStamps } = saveCaches
     ? readStampedPages(options.docs, pageFiles, last?.value.inputs)
     : { inputs: readPages(options.docs, pageFiles), stamps: undefined };
   phase('read inputs');
@@ -129,10 +131,10 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     const cacheWrites: Promise<void>[] = [];
     let cachesSaved = false;
     const saveInputCaches = (): void => {
-      if (!cacheDir || cachesSaved || options.check) return;
+      if (!saveCaches || cachesSaved) return;
       cachesSaved = true;
       cacheWrites.push(pageCache!.save());
-      if (state) cacheWrites.push(saveAssembly(cacheDir, state));
+      if (state) cacheWrites.push(saveAssembly(cacheDir!, state));
     };
     const plan = await planOutputs(ir, targets, options.ir === undefined, {
       cache: emitCache,
@@ -162,9 +164,10 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     let drifted = false;
     let hashes: Record<string, string> | undefined;
     let writtenStamps: Record<string, string> | undefined;
-    if (emitCache && !options.check) {
+    // What run.json records of the files written (hashes), from the emit cache's hashes where it has them.
+    if (saveCaches) {
       hashes = {};
-      for (const [path, content] of plan.files) hashes[path] = emitCache.hashes.get(path) ?? hashOfContent(content);
+      for (const [path, content] of plan.files) hashes[path] = emitCache!.hashes.get(path) ?? hashOfContent(content);
     }
     if (options.check) {
       const { findDrift, hasDrift } = await import('./check.js');
@@ -177,19 +180,18 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
       if (drifted) reporter.drift(drift, options.out);
       phase('check');
     } else {
-      const { stamps, ...written } = await commitTree(options.out, plan.files, plan.managed, { known, hashes, survey, stamp: cacheDir !== undefined });
+      const { stamps, ...written } = await commitTree(options.out, plan.files, plan.managed, { known, hashes, survey, stamp: saveCaches });
       counts = written;
       writtenStamps = stamps;
       if (separateIr !== undefined) await writeFileAtomic(options.ir!, separateIr);
       phase('write');
     }
-    // --check writes nothing, the cache included (it reads it: a drift check after a generate is fast).
-    if (cacheDir && !options.check) {
+    if (saveCaches) {
       saveInputCaches();
       cacheWrites.push(emitCache!.save());
       phase('save caches');
       const written = { out: resolve(options.out), stamps: writtenStamps!, hashes: hashes! };
-      await saveRun(cacheDir, runKey, { ...run, fileCount: plan.files.size, written, inputs: inputStamps ?? last?.value.inputs } satisfies RunSummary);
+      await saveRun(cacheDir!, runKey, { ...run, fileCount: plan.files.size, written, inputs: inputStamps ?? last?.value.inputs } satisfies RunSummary);
       await Promise.all(cacheWrites);
       phase('save run summary');
     }
