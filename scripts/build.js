@@ -9,7 +9,7 @@
 //
 // `node scripts/build.js` (also the `prepare` script, run by `npm ci`) builds it ahead;
 // `--strict` (CI) exits 1 when it cannot.
-// The Markdown parser's packages are bundled; other dependencies load from node_modules; ts-morph stays a lazy chunk.
+// The Markdown parser's packages are bundled; other dependencies load from node_modules (ts-morph only when printing).
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -39,7 +39,7 @@ export function bundlePaths(build) {
  */
 export async function ensureBundle(build = sourceFingerprints().build) {
   const paths = bundlePaths(build);
-  if ([paths.cli, paths.worker, paths.sdkWorker, paths.codeCache, paths.irValidator, paths.configValidator, paths.templates].every((file) => existsSync(file))) return paths;
+  if (isComplete(paths)) return paths;
   try {
     await buildBundle(build);
     return paths;
@@ -47,6 +47,11 @@ export async function ensureBundle(build = sourceFingerprints().build) {
     if (process.env.DOCS_TO_SDK_DEBUG) console.error(`docs-to-sdk: no bundle (${error instanceof Error ? error.message : error}); running the sources`);
     return undefined;
   }
+}
+
+/** Every part of the bundle (all its paths but the folder) is there. */
+function isComplete(paths) {
+  return Object.entries(paths).every(([part, file]) => part === 'dir' || existsSync(file));
 }
 
 /** Loaded from node_modules: CommonJS packages, and ts-morph (big, loaded only when printing). */
@@ -91,7 +96,11 @@ async function buildBundle(build) {
       renameSync(temp, paths.dir);
     } catch (error) {
       // Another process built the same version first: theirs is as good as ours.
-      if (!existsSync(paths.cli)) throw error;
+      if (isComplete(paths)) return;
+      if (!existsSync(paths.dir)) throw error;
+      // A folder of this version with parts missing (a damaged bundle): ours replaces it.
+      rmSync(paths.dir, { recursive: true, force: true });
+      renameSync(temp, paths.dir);
     }
   } finally {
     rmSync(temp, { recursive: true, force: true });
