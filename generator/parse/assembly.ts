@@ -47,8 +47,6 @@ export interface AssemblyState {
   hashes: EntityHashes;
 }
 
-
-
 /** Sinks per file, collected: diagnostics of one step of the assembly. */
 function capture(): { sinkFor: SinkFor; items: () => Diagnostic[] } {
   const sinks = new Map<string, DiagnosticSink>();

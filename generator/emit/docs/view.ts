@@ -146,10 +146,6 @@ function frameOf(ir: Ir, locale: Locale, words: LocaleWords): Required<Omit<Loca
 }
 
 /**
- * The models an operation's pages show: the layout's, then every other model reachable
- * from the operation's fields, depth first. `repeats`: keep a model the layout lists twice.
- */
-/**
  * The names of the models an operation's pages show, as a set: those of modelsOnPage,
  * found without putting them in page order (what a cache key needs, ~5x cheaper).
  */
@@ -172,6 +168,10 @@ export function modelNamesOnPage(operation: Operation, models: Map<string, Model
   return names;
 }
 
+/**
+ * The models an operation's pages show: the layout's, then every other model reachable
+ * from the operation's fields, depth first. `repeats`: keep a model the layout lists twice.
+ */
 export function modelsOnPage(operation: Operation, models: Map<string, Model>, repeats: boolean): Model[] {
   const names: string[] = [];
   const add = (name: string): void => {
