@@ -87,7 +87,8 @@ export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput<string |
   const sdks = options.sdks ?? SDK_LANGUAGES;
   const mode = options.samples ?? 'fill';
   const { cache } = options;
-  const render = (operation: Operation, locale: Locale, into: Fallbacks, tables: Map<string, unknown>): [string, string][] =>
+  /** The pages of one operation in one locale (a group), one per SDK language. */
+  const renderGroup = (operation: Operation, locale: Locale, into: Fallbacks, tables: Map<string, unknown>): [string, string][] =>
     sdks.map((sdk) => [
       pagePath(locale, sdk, operation.module, operation.tag, operation.slug),
       renderPage(pageView(ir, models, operation, sdk, locale, mode, into, tables)),
@@ -105,7 +106,7 @@ export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput<string |
     for (const operation of operations) {
       if (!cache) {
         // One memo for the whole run: tables are built once per locale, shared by all pages.
-        for (const [path, content] of render(operation, locale, fallbacks, memo)) files.set(path, content);
+        for (const [path, content] of renderGroup(operation, locale, fallbacks, memo)) files.set(path, content);
         continue;
       }
       const key = hash('sha256', `${locale}\0${sdks.join(',')}\0${mode}\0${frame}\0${contentOf(operation)}`);
@@ -114,7 +115,7 @@ export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput<string |
         // Rendered again only if a page's text is asked for (its fallbacks are the recorded ones).
         let again: Map<string, string> | undefined;
         const text = (path: string): string => {
-          again ??= new Map(render(operation, locale, { missing: new Map(), present: new Set() }, memo));
+          again ??= new Map(renderGroup(operation, locale, { missing: new Map(), present: new Set() }, memo));
           return again.get(path)!;
         };
         for (const [path, { hash, length }] of hit.files) files.set(path, { hash, length, bytes: () => Buffer.from(text(path), 'utf8') });
@@ -123,7 +124,7 @@ export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput<string |
       }
       // A group records its own fallbacks (tables shared with other groups bring theirs), so what it records is complete.
       const own: Fallbacks = { missing: new Map(), present: new Set() };
-      const rendered = render(operation, locale, own, memo);
+      const rendered = renderGroup(operation, locale, own, memo);
       const recorded = recordFallbacks(own);
       cache.set(key, rendered, recorded);
       for (const [path, content] of rendered) files.set(path, content);
