@@ -100,14 +100,14 @@ function cliRuns(): void {
     const cache = join(work, 'cache');
     // Build the bundle first, so no run below pays for it.
     spawnSync(process.execPath, [join(REPO, 'scripts/build.js')], { stdio: 'ignore' });
-    const results = new Map<string, { walls: number[]; rss: string[] }>();
+    const results = new Map<string, { walls: number[]; rss: number[] }>();
     const run = (label: string, extra: string[]): void => {
       const { wall, rss, summary } = cli(['generate', '--docs', docs, '--out', out, ...extra]);
       const written = /(\d+) files written/.exec(summary ?? '')?.[1];
-      console.log(`${label.padEnd(32)} ${(wall * 1000).toFixed(0).padStart(6)} ms  peak RSS ${rss ?? '?'}  ${written ?? '?'} files written${summary ? `  (${summary})` : ''}`);
+      console.log(`${label.padEnd(32)} ${(wall * 1000).toFixed(0).padStart(6)} ms  peak RSS ${rss === undefined ? '?' : mb(rss)}  ${written ?? '?'} files written${summary ? `  (${summary})` : ''}`);
       const entry = results.get(label) ?? { walls: [], rss: [] };
       entry.walls.push(wall);
-      if (rss) entry.rss.push(rss);
+      if (rss !== undefined) entry.rss.push(rss);
       results.set(label, entry);
     };
     const fresh = (...dirs: string[]): void => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
@@ -136,9 +136,9 @@ function cliRuns(): void {
     }
     console.log(`— CLI summary: median and range of ${runs} runs each —`);
     for (const [label, { walls, rss }] of results) {
-      const sorted = [...walls].sort((a, b) => a - b);
       const ms = (seconds: number): string => `${(seconds * 1000).toFixed(0)} ms`;
-      console.log(`${label.padEnd(32)} median ${ms(sorted[Math.floor((sorted.length - 1) / 2)]!).padStart(7)}  (${ms(sorted[0]!)}–${ms(sorted.at(-1)!)})  peak RSS ${rss.sort().at(-1) ?? '?'}`);
+      // Peak RSS as the largest number of bytes (sorted as texts, "99 MB" came after "101 MB").
+      console.log(`${label.padEnd(32)} median ${ms(median(walls)).padStart(7)}  (${ms(Math.min(...walls))}–${ms(Math.max(...walls))})  peak RSS ${rss.length > 0 ? mb(Math.max(...rss)) : '?'}`);
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -158,32 +158,38 @@ function findOnePage(): string {
   return ir.operations[0]!.sources[0]!.file;
 }
 
+/** The middle value (the lower of the two middle ones for an even count). */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
 /**
  * What starting Node costs here, which every CLI run below includes: `node -e 0`, and
  * without NODE_EXTRA_CA_CERTS when it is set (Node reads and parses those certificates
  * at every start, TLS or not: ~60 ms on this project's VMs, which set it).
  */
 function nodeStartUp(): void {
-  const median = (env: NodeJS.ProcessEnv): number => {
-    const walls = Array.from({ length: 7 }, () => {
-      const start = performance.now();
-      spawnSync(process.execPath, ['-e', '0'], { env });
-      return performance.now() - start;
-    }).sort((a, b) => a - b);
-    return walls[3]!;
-  };
-  const plain = median(process.env);
+  const startUp = (env: NodeJS.ProcessEnv): number =>
+    median(
+      Array.from({ length: 7 }, () => {
+        const start = performance.now();
+        spawnSync(process.execPath, ['-e', '0'], { env });
+        return performance.now() - start;
+      }),
+    );
+  const plain = startUp(process.env);
   const extra = process.env.NODE_EXTRA_CA_CERTS;
   if (!extra) {
     console.log(`node start-up (node -e 0): ${plain.toFixed(0)} ms`);
     return;
   }
   const { NODE_EXTRA_CA_CERTS: _, ...without } = process.env;
-  console.log(`node start-up (node -e 0): ${plain.toFixed(0)} ms; ${median(without).toFixed(0)} ms without NODE_EXTRA_CA_CERTS (set here to ${extra}; the runs below keep it)`);
+  console.log(`node start-up (node -e 0): ${plain.toFixed(0)} ms; ${startUp(without).toFixed(0)} ms without NODE_EXTRA_CA_CERTS (set here to ${extra}; the runs below keep it)`);
 }
 
 /** One CLI run: wall seconds and peak RSS (GNU time when present). */
-function cli(cliArgs: string[]): { wall: number; rss?: string; summary?: string } {
+function cli(cliArgs: string[]): { wall: number; rss?: number; summary?: string } {
   const bin = join(REPO, 'bin/docs-to-sdk.js');
   const gnuTime = existsSync('/usr/bin/time');
   const command = gnuTime ? '/usr/bin/time' : process.execPath;
@@ -193,5 +199,5 @@ function cli(cliArgs: string[]): { wall: number; rss?: string; summary?: string 
   const wall = (performance.now() - start) / 1000;
   const kb = /RSS_KB=(\d+)/.exec(child.stderr)?.[1];
   if (child.status !== 0 && child.status !== 1) console.error(child.stderr.slice(0, 2000));
-  return { wall, rss: kb ? mb(Number(kb) * 1024) : undefined, summary: child.stdout.trim().split('\n').pop() };
+  return { wall, rss: kb ? Number(kb) * 1024 : undefined, summary: child.stdout.trim().split('\n').pop() };
 }
