@@ -4,7 +4,6 @@
 // the hash of the sources it was built from, so a stale bundle is never used. When no
 // bundle can be built (or DOCS_TO_SDK_NO_BUNDLE=1), runs the TypeScript through tsx.
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { sourceFingerprints } from '../generator/cache/fingerprint.js';
 import { ensureBundle } from '../scripts/build.js';
 
@@ -12,17 +11,12 @@ const fingerprints = sourceFingerprints();
 const state = (globalThis.__DOCS_TO_SDK__ = { tool: fingerprints.tool });
 const bundle = process.env.DOCS_TO_SDK_NO_BUNDLE ? undefined : await ensureBundle(fingerprints.build);
 if (bundle) {
-  state.worker = bundle.worker;
-  state.sdkWorker = bundle.sdkWorker;
+  state.targetWorker = bundle.targetWorker;
   state.irValidator = bundle.irValidator;
   state.configValidator = bundle.configValidator;
   state.templates = bundle.templates;
-  const require = createRequire(import.meta.url);
-  // V8's code cache for the bundle (generator/cli/code-cache.ts), installed before the bundle loads.
-  const codeCache = require(bundle.codeCache).useCodeCache(join(bundle.dir, 'code-cache.main.pack'));
-  const { main } = require(bundle.cli);
+  const { main } = createRequire(import.meta.url)(bundle.cli);
   process.exitCode = await main(process.argv.slice(2));
-  await codeCache.save({ grow: true });
 } else {
   const { register } = await import('tsx/esm/api');
   register();

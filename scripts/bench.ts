@@ -14,8 +14,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ir } from '../generator/ir/types.js';
 import { emitSdk } from '../generator/emit/sdk/index.js';
-import { findPages, parsePages, parsePagesAsync, type PageInput } from '../generator/parse/index.js';
-import { defaultThreads } from '../generator/parse/workers.js';
+import { findPages, parsePages, type PageInput } from '../generator/parse/index.js';
 
 const args = process.argv.slice(2);
 const runCli = !args.includes('--no-cli');
@@ -55,9 +54,7 @@ const inputs = await time('read pages', async () => {
   return all;
 });
 const bytes = inputs.reduce((sum, input) => sum + input.content.length, 0);
-const { ir } = await time('parse → IR (1 thread)', () => parsePages(inputs));
-const threads = defaultThreads();
-if (threads > 1) await time(`parse → IR (${threads} threads)`, () => parsePagesAsync(inputs, { threads }));
+const { ir } = await time('parse → IR', () => parsePages(inputs));
 const sdk = await time('emit SDK', () => emitSdk(ir));
 await time('emit SDK (again)', () => emitSdk(ir));
 const docsEmitter = join(REPO, 'generator/emit/docs/index.ts');
@@ -69,10 +66,10 @@ if (existsSync(docsEmitter)) {
 }
 clearInterval(sample);
 
-const parseMs = timings.get('parse → IR (1 thread)')!;
+const parseMs = timings.get('parse → IR')!;
 console.log(
   `${inputs.length} pages, ${(bytes / 1e6).toFixed(1)} MB → ${ir.operations.length} operations, ${ir.models.length} models, ` +
-    `${sdk.size} SDK files${docsFiles === undefined ? '' : `, ${docsFiles} docs files`}; parse (1 thread) ` +
+    `${sdk.size} SDK files${docsFiles === undefined ? '' : `, ${docsFiles} docs files`}; parse ` +
     `${(inputs.length / (parseMs / 1000)).toFixed(0)} pages/s, ${(bytes / 1e6 / (parseMs / 1000)).toFixed(2)} MB/s; peak RSS ${mb(peakRss)}`,
 );
 

@@ -1,8 +1,7 @@
-// Precompiles the CLI, the page worker and the SDK worker into one CommonJS file each per
-// source version, with esbuild (installed with tsx), under dist/<build fingerprint>/.
-// CommonJS, not ESM: Node 20 has no code cache for ES modules, and our own
-// (generator/cli/code-cache.ts) spares every run compiling the CLI's functions (~0.1 s of
-// a run where one page changed). bin/docs-to-sdk.js uses
+// Precompiles the CLI and the target worker (generator/cli/target-worker.ts) into one
+// CommonJS file each per source version, with esbuild (installed with tsx), under
+// dist/<build fingerprint>/, with the schema checks and templates precompiled beside
+// them. bin/docs-to-sdk.js uses
 // a bundle only when its folder name is the fingerprint of the sources as they are now,
 // and builds it on the spot otherwise, so a stale bundle is never run. Loading TypeScript
 // through tsx costs ~0.25 s per process and per worker thread; the bundle loads in ~0.05 s.
@@ -24,9 +23,7 @@ export function bundlePaths(build) {
   return {
     dir,
     cli: join(dir, 'cli.cjs'),
-    worker: join(dir, 'worker.cjs'),
-    sdkWorker: join(dir, 'sdk-worker.cjs'),
-    codeCache: join(dir, 'code-cache.cjs'),
+    targetWorker: join(dir, 'target-worker.cjs'),
     irValidator: join(dir, 'ir-validator.cjs'),
     configValidator: join(dir, 'config-validator.cjs'),
     templates: join(dir, 'templates.cjs'),
@@ -67,9 +64,7 @@ async function buildBundle(build) {
       absWorkingDir: TOOL_ROOT,
       entryPoints: {
         cli: 'generator/cli/main.ts',
-        worker: 'generator/parse/worker-thread.ts',
-        'sdk-worker': 'generator/cli/sdk-worker.ts',
-        'code-cache': 'generator/cli/code-cache.ts',
+        'target-worker': 'generator/cli/target-worker.ts',
       },
       outdir: temp,
       outExtension: { '.js': '.cjs' },

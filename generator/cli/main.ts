@@ -2,14 +2,16 @@
 /** The `docs-to-sdk` command line: argument parsing (commander) and wiring only. */
 import { createRequire } from 'node:module';
 import type { Command as CommandType } from 'commander';
-import { DEFAULT_CACHE_DIR, DEFAULT_CONFIG, EXIT_OK, EXIT_USAGE, generate, type GenerateOptions } from './generate.js';
-import { TARGETS, type Target } from './outputs.js';
+import { TARGET_NAMES, TARGETS } from '../emit/targets.js';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
+import { generate } from './generate.js';
 import { Reporter } from './reporter.js';
+import { DEFAULT_CACHE_DIR, DEFAULT_CONFIG, type GenerateOptions } from './setup.js';
 
 // require(), not import: an ESM import of this CommonJS package first scans its source for export names (~20 ms a run).
 const { Command, CommanderError, InvalidArgumentError, Option } = createRequire(import.meta.url)('commander') as typeof import('commander');
 
-export { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './generate.js';
+export { EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 
 interface CliOptions extends GenerateOptions {
   quiet?: boolean;
@@ -17,20 +19,16 @@ interface CliOptions extends GenerateOptions {
   verbose?: boolean;
 }
 
-function parseTargets(value: string): Target[] {
+function parseTargets(value: string): string[] {
   const targets = value.split(',').map((part) => part.trim()).filter(Boolean);
-  const unknown = targets.filter((target) => !(TARGETS as readonly string[]).includes(target));
+  const unknown = targets.filter((target) => !TARGET_NAMES.includes(target));
   if (unknown.length > 0 || targets.length === 0) {
-    throw new InvalidArgumentError(`expected a comma-separated list of ${TARGETS.join(', ')}`);
+    throw new InvalidArgumentError(`expected a comma-separated list of ${TARGET_NAMES.join(', ')}`);
   }
-  return [...new Set(targets)] as Target[];
+  return [...new Set(targets)];
 }
 
-function parseThreads(value: string): number {
-  const threads = Number(value);
-  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new InvalidArgumentError('expected a whole number from 1 to 64');
-  return threads;
-}
+const targetList = TARGETS.map((target) => `  ${target.name.padEnd(6)} <out>/${target.entry}: ${target.description}`).join('\n');
 
 export function buildProgram(run: (options: CliOptions) => Promise<number>): CommandType {
   const program = new Command('docs-to-sdk')
@@ -43,7 +41,7 @@ export function buildProgram(run: (options: CliOptions) => Promise<number>): Com
     .addOption(new Option('--docs <dir>', 'folder of docs pages, searched recursively').default('docs-src'))
     .addOption(new Option('--out <dir>', 'folder for generated output').default('generated'))
     .option('--ir <file>', 'write the IR JSON to this file instead of <out>/ir.json')
-    .addOption(new Option('--only <targets>', `what to generate: ${TARGETS.join(',')}`).argParser(parseTargets).default([...TARGETS], TARGETS.join(',')))
+    .addOption(new Option('--only <targets>', `what to generate, comma-separated: ${TARGET_NAMES.join(',')}`).argParser(parseTargets).default([...TARGET_NAMES], TARGET_NAMES.join(',')))
     .option('--check', 'generate in memory and compare with --out; print a diff and exit 1 on any difference; writes nothing')
     .option('--strict', 'treat warnings as failures (exit 1)')
     .option('--config <file>', `per-operation overrides (default: ./${DEFAULT_CONFIG} when present)`)
@@ -52,10 +50,9 @@ export function buildProgram(run: (options: CliOptions) => Promise<number>): Com
     .option('--verbose', 'also print info diagnostics (e.g. pages skipped as not API reference)')
     .option('--cache-dir <dir>', 'content-hash cache between runs', DEFAULT_CACHE_DIR)
     .option('--no-cache', 'do not read or write the cache')
-    .addOption(new Option('--threads <n>', 'threads for reading pages (default: all cores, one less beside the SDK thread)').argParser(parseThreads))
     .addHelpText(
       'after',
-      '\nExit codes: 0 success; 1 the docs have errors (or warnings with --strict), or --check found drift; 2 usage error.',
+      `\nTargets:\n${targetList}\n\nExit codes: 0 success; 1 the docs have errors (or warnings with --strict), or --check found drift; 2 usage error; 3 internal error.`,
     )
     .action(async (options: CliOptions) => {
       process.exitCode = await run(options);
@@ -102,7 +99,7 @@ async function runCommand(argv: string[], out: (line: string) => void): Promise<
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     console.error(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return EXIT_USAGE;
+    return EXIT_INTERNAL;
   }
 }
 

@@ -9,7 +9,7 @@
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { contentHash } from '../cache/emit.js';
+import { hash } from 'node:crypto';
 import { fileStamp } from '../shared/file-stamp.js';
 import { readDir } from '../shared/read-dir.js';
 import { writeAtomic } from '../shared/write-atomic.js';
@@ -22,35 +22,8 @@ export interface TreeWriteResult {
   stamps: Record<string, string>;
 }
 
-/**
- * A file's content: text, bytes, or a file the emit cache holds (UTF-8), read only
- * when it must be written or compared.
- */
-export type Content = string | Uint8Array | StoredText;
-
-export interface StoredText {
-  /** SHA-1 of the bytes (generator/cache/emit.ts contentHash). */
-  readonly hash: string;
-  /** How many bytes. */
-  readonly length: number;
-  /** The bytes: read from the cache, or rendered again (a docs page the cache knows by its stamp). */
-  bytes(): Uint8Array;
-}
-
-export const isStored = (content: Content): content is StoredText => typeof content === 'object' && !(content instanceof Uint8Array);
-
-/** The text of a content. */
-export function textOf(content: Content): string {
-  if (typeof content === 'string') return content;
-  const bytes = isStored(content) ? content.bytes() : content;
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-}
-
-/** What is written for a content: a file the cache holds is read from it (or rendered again). */
-const writable = (content: Content): string | Uint8Array => (isStored(content) ? content.bytes() : content);
-
-/** The content hash of a content (contentHash of its bytes), without decoding what the cache holds. */
-export const hashOfContent = (content: Content): string => (isStored(content) ? content.hash : contentHash(content));
+/** SHA-1 (hex) of a file's UTF-8 bytes: what the run record keeps of each output. */
+export const contentHash = (content: string | Uint8Array): string => hash('sha1', content, 'hex');
 
 /**
  * What the previous run left under `out`, per file: the stamp (shared/file-stamp.ts) it
@@ -102,8 +75,8 @@ export function listManaged(out: string, managed: string[]): string[] {
 
 /**
  * What is under `out` now: the managed files present and, with `stamped`, their stamps.
- * Taken by commitTree, or ahead of it by a caller with time to spare (generate does it
- * while the SDK thread finishes).
+ * Taken by commitTree, or ahead of it by a caller (to tell whether the output is as a
+ * run record says).
  */
 export interface OutputSurvey {
   present: string[];
@@ -139,14 +112,11 @@ const entryOf = (path: string): string => {
 };
 
 /**
- * Whether a file's bytes are this content. A text is compared as bytes: rendered texts are
- * ropes of many pieces, and decoding the file to compare strings (which flattens the
- * rope) cost ~2.5x more over the corpus's 4,000 files.
+ * Whether a file's bytes are this text. Compared as bytes: rendered texts are ropes of
+ * many pieces, and decoding the file to compare strings (which flattens the rope) cost
+ * ~2.5x more over the corpus's 4,000 files.
  */
-export function sameContent(a: Content, b: Uint8Array): boolean {
-  // Compared by hash: its bytes are not read (or rendered) for it.
-  if (isStored(a)) return b.length === a.length && contentHash(b) === a.hash;
-  if (typeof a !== 'string') return Buffer.compare(a, b) === 0;
+export function sameContent(a: string, b: Uint8Array): boolean {
   // UTF-8 takes 1 to 3 bytes per UTF-16 unit: a length outside that range is another text.
   return b.length >= a.length && b.length <= a.length * 3 && Buffer.from(a, 'utf8').equals(b);
 }
@@ -160,7 +130,7 @@ export function sameContent(a: Content, b: Uint8Array): boolean {
  */
 export async function commitTree(
   out: string,
-  files: Map<string, Content>,
+  files: Map<string, string>,
   managed: string[],
   options: { known?: KnownOutput; hashes?: Record<string, string>; survey?: OutputSurvey; stamp?: boolean } = {},
 ): Promise<TreeWriteResult> {
@@ -230,11 +200,10 @@ export async function commitTree(
     const staged = new Map<string, string>();
     const treeFiles = [...files.keys()].filter((path) => whole.has(entryOf(path)));
     for (const dir of [...new Set(treeFiles.map((path) => dirname(join(next, path))))].sort()) mkdirSync(dir, { recursive: true });
-    // A file the new tree has as it is on disk is copied from there: its content need not be read from the cache
-    // (or rendered again, for a docs page the cache knows by its stamp).
+    // A file the new tree has as it is on disk is copied from there (a copy in the kernel: cheaper than a write).
     for (const path of treeFiles) {
       if (unchanged.has(path)) copyFileSync(join(out, path), join(next, path));
-      else writeFileSync(join(next, path), writable(files.get(path)!));
+      else writeFileSync(join(next, path), files.get(path)!);
       // A new file, with a stamp of its own (taken below).
       delete result.stamps[path];
     }
@@ -242,7 +211,7 @@ export async function commitTree(
     if (singleFiles.length > 0) mkdirSync(singles);
     singleFiles.forEach((path, index) => {
       staged.set(path, join(singles, String(index)));
-      writeFileSync(staged.get(path)!, writable(files.get(path)!));
+      writeFileSync(staged.get(path)!, files.get(path)!);
     });
     mkdirSync(out, { recursive: true });
     mkdirSync(backup, { recursive: true });
@@ -310,4 +279,4 @@ function exists(path: string): boolean {
 }
 
 /** Write one file via a sibling temp file and rename: readers never see half of it. */
-export const writeFileAtomic = (file: string, content: Content): Promise<void> => writeAtomic(file, writable(content));
+export const writeFileAtomic = (file: string, content: string): Promise<void> => writeAtomic(file, content);

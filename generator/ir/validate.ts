@@ -17,27 +17,12 @@ function compiled(): SchemaCheck {
 
 export { irSchema };
 
-/**
- * What an incremental assembly built anew (generator/parse ParseResult.reuse): the IR's
- * other operations and models are those of the last run, checked when they were built
- * (by this tool version: its caches are keyed by it), so the schema check skips them.
- */
-export interface RebuiltParts {
-  operations: readonly string[];
-  models: readonly string[];
-}
-
-/**
- * Returns human-readable problems; empty when the IR is valid. With `rebuilt`, the
- * schema check covers the IR's frame, diagnostics and rebuilt parts; the rules across
- * the IR (references resolve, ids unique) always cover all of it.
- */
-export function validateIr(data: unknown, rebuilt?: RebuiltParts): string[] {
+/** Returns human-readable problems; empty when the IR is valid. */
+export function validateIr(data: unknown): string[] {
   const validateSchema = compiled();
-  if (!validateSchema(rebuilt ? rebuiltPart(data, rebuilt) : data)) {
+  if (!validateSchema(data)) {
     return (validateSchema.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`);
   }
-  // With `rebuilt`, the parts not checked just now were checked when they were built.
   const ir = data as Ir;
   const problems: string[] = [];
   const modelNames = new Set(ir.models.map((model) => model.name));
@@ -60,14 +45,4 @@ export function validateIr(data: unknown, rebuilt?: RebuiltParts): string[] {
   if (modelNames.size !== ir.models.length) problems.push('duplicate model names');
   for (const model of ir.models) checkFields(model.fields, `model ${model.name}`);
   return problems;
-}
-
-/** The IR with only its rebuilt operations and models (other fields as they are). */
-function rebuiltPart(ir: unknown, rebuilt: RebuiltParts): unknown {
-  if (ir === null || typeof ir !== 'object') return ir;
-  const { operations, models } = ir as Partial<Ir>;
-  if (!Array.isArray(operations) || !Array.isArray(models)) return ir;
-  const ids = new Set(rebuilt.operations);
-  const names = new Set(rebuilt.models);
-  return { ...ir, operations: operations.filter((operation) => ids.has(operation?.id)), models: models.filter((model) => names.has(model?.name)) };
 }

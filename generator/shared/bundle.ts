@@ -2,12 +2,11 @@
  * What bin/docs-to-sdk.js hands the code it runs (`globalThis.__DOCS_TO_SDK__`): the
  * tool's fingerprint and, when it runs the precompiled bundle, the paths of the bundle's
  * parts. Absent when the sources run directly (tests, tsx). A worker thread has a
- * globalThis of its own: the SDK thread is given the state and sets it (setBundleState).
+ * globalThis of its own: a target thread is given the state and sets it (setBundleState).
  */
 export interface BundleState {
   tool?: string;
-  worker?: string;
-  sdkWorker?: string;
+  targetWorker?: string;
   irValidator?: string;
   configValidator?: string;
   templates?: string;

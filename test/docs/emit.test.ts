@@ -1,8 +1,7 @@
 /** The docs emitter over docs-src and a tiny IR: page paths, method lines, sidebar order, determinism, locale fallback. */
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emitDocs, type CachedPage, type DocsGroupCache } from '../../generator/emit/docs/index.js';
+import { emitDocs, planDocs, type DocsUnitResult } from '../../generator/emit/docs/index.js';
 import { IR_VERSION, SDK_LANGUAGES, type Ir, type Operation } from '../../generator/ir/types.js';
 import { parseDocsFolder } from '../../generator/parse/index.js';
 import { CORPUS_ZH, hasShared, REPO_ROOT } from '../helpers/shared.js';
@@ -140,37 +139,33 @@ describe('emitDocs on a tiny IR', () => {
     expect(files.get('zh/node/management/t/get-thing.md')).toContain('东西的标识');
   });
 
-  it('gives the same pages and warnings with a cache, empty or full, as without', () => {
+  it('gives the same pages and warnings unit by unit, with units reused from an earlier run, as in one go', () => {
     // Two operations showing one model with zh-only text: the model's table is built once, and both groups record its fallback.
     const shared = { name: 'Thing', opaque: false, sources: [{ file: 'a.md', line: 9 }], fields: [{ name: 'colour', type: { kind: 'string' as const }, required: false, description: { zh: '颜色' } }] };
     const showing = (id: string) =>
       operation(id, 't', { methodNames: { node: id.split('/')[1]! }, response: { typeName: 'XRespDto', fields: [{ name: 'data', type: { kind: 'ref', name: 'Thing' }, required: false, description: { en: 'Data', zh: '数据' } }] } });
     const ir: Ir = { ...tinyIr([showing('management/get-a'), showing('management/get-b')]), models: [shared] };
-    const entries = new Map<string, { files: [string, string][]; fallbacks: Parameters<DocsGroupCache['set']>[2] }>();
-    const stampOf = (text: string) => ({ hash: createHash('sha1').update(text).digest('hex'), length: Buffer.byteLength(text) });
-    const cache: DocsGroupCache = {
-      get: (key) => {
-        const entry = entries.get(key);
-        return entry && { files: entry.files.map(([path, text]) => [path, stampOf(text)]), fallbacks: entry.fallbacks };
-      },
-      set: (key, files, fallbacks) => void entries.set(key, { files, fallbacks }),
-    };
     const plain = emitDocs(ir, { sdks: ['node'] });
-    const filling = emitDocs(ir, { sdks: ['node'], cache });
-    const full = emitDocs(ir, { sdks: ['node'], cache });
     expect(plain.diagnostics.map((d) => d.message)).toEqual(['1 operations and models have no en text at all (model Thing); their en pages use the zh text']);
-    // Filling, the pages are texts; from a full cache, pages of cached groups carry the cache's stamp and render on demand.
-    expect([...filling.files.values()].every((content) => typeof content === 'string')).toBe(true);
-    const cached = [...full.files].filter(([, content]) => typeof content !== 'string');
-    expect(cached.length).toBeGreaterThan(0);
-    for (const [path, page] of cached) expect(page).toMatchObject(stampOf(plain.files.get(path)!));
-    for (const run of [filling, full]) {
-      expect(run.diagnostics).toEqual(plain.diagnostics);
-      const text = (content: string | CachedPage): string => (typeof content === 'string' ? content : Buffer.from(content.bytes()).toString('utf8'));
-      expect(new Map([...run.files].map(([path, content]) => [path, text(content)]))).toEqual(plain.files);
+    // A memo by unit key, as the cache layer keeps one: filled by a first run, then every unit comes from it.
+    const memo = new Map<string, DocsUnitResult>();
+    const viaMemo = () => {
+      const plan = planDocs(ir, { sdks: ['node'] });
+      return plan.finish(plan.units.map((unit) => memo.get(unit.key) ?? memo.set(unit.key, structuredClone(unit.render())).get(unit.key)!));
+    };
+    const filling = viaMemo();
+    const full = viaMemo();
+    for (const result of [filling, full]) {
+      expect(result.diagnostics).toEqual(plain.diagnostics);
+      expect(result.files).toEqual(plain.files);
     }
     // Each group recorded the shared table's fallback, even the one that found the table built.
-    expect([...entries.values()].filter(({ fallbacks }) => fallbacks.missing.some(([key]) => key.startsWith('model Thing\0en')))).toHaveLength(2);
+    expect([...memo.values()].filter(({ fallbacks }) => fallbacks.missing.some(([key]) => key.startsWith('model Thing\0en')))).toHaveLength(2);
+    // Keys are what the pages are made of: a model's field edited changes the keys of the groups showing it.
+    const before = new Set(planDocs(ir, { sdks: ['node'] }).units.map((unit) => unit.key));
+    const edited = structuredClone(ir);
+    edited.models[0]!.fields[0]!.description.zh = '颜色（改）';
+    expect(planDocs(edited, { sdks: ['node'] }).units.filter((unit) => !before.has(unit.key))).toHaveLength(4);
   });
 
   it('sums up, in one warning per locale, operations with no text at all in that locale', () => {

@@ -48,20 +48,4 @@ describe('IR schema', () => {
     duplicated.operations.push(structuredClone(duplicated.operations[0]!));
     expect(validateIr(duplicated)).toContain('duplicate operation id management/get-thing');
   });
-
-  it('after an incremental assembly, checks the schema of the rebuilt parts and the references of all', () => {
-    const ir = minimal();
-    (ir.models[0] as { opaque: unknown }).opaque = 'not a boolean';
-    // The model is the last run's (not rebuilt): its schema is not checked again.
-    expect(validateIr(ir, { operations: ['management/get-thing'], models: [] })).toEqual([]);
-    expect(validateIr(ir, { operations: [], models: ['Thing'] }).join()).toMatch(/models\/0\/opaque/);
-    const broken = minimal();
-    (broken.operations[0]!.http as { method: string }).method = 'FETCH';
-    expect(validateIr(broken, { operations: ['management/get-thing'], models: [] }).join()).toMatch(/http\/method/);
-    expect(validateIr({ ...minimal(), irVersion: 2 }, { operations: [], models: [] })).not.toEqual([]);
-    // References are checked across the whole IR whatever was rebuilt.
-    const dangling = minimal();
-    dangling.models = [];
-    expect(validateIr(dangling, { operations: [], models: [] })).toEqual(['management/get-thing response.data refers to unknown model Thing']);
-  });
 });

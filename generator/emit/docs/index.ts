@@ -3,10 +3,9 @@
  * × locale, laid out like the docs-factory pages, plus a sidebar per locale. Returns
  * relative path → content and the warnings it raised (a locale with no text of its own).
  */
-import { hash } from 'node:crypto';
 import { compareDiagnostics, compareStrings } from '../../ir/diagnostics.js';
-import { entityHash, type EntityHashes } from '../../ir/hashes.js';
-import { LOCALES, SDK_LANGUAGES, type Diagnostic, type Ir, type Locale, type Model, type Operation, type SdkLanguage } from '../../ir/types.js';
+import { LOCALES, SDK_LANGUAGES, type Diagnostic, type Ir, type Locale, type SdkLanguage } from '../../ir/types.js';
+import type { Unit } from '../target.js';
 import { registerPartial, render } from '../templates.js';
 import { mergeFallbacks } from './fallback.js';
 import { sidebar } from './sidebar.js';
@@ -21,139 +20,84 @@ export interface DocsOptions {
   /** Limit to these SDK languages / locales (default: all). */
   sdks?: readonly SdkLanguage[];
   locales?: readonly Locale[];
-  /**
-   * Rendered pages from earlier runs (generator/cache/emit.ts). The pages of one
-   * operation in one locale (one per SDK language) are a group, keyed by a hash of all
-   * they are made from: the operation, every model it lists or reaches, the IR's frame,
-   * the locale, SDK languages and sample mode (the tool version keys the whole cache).
-   * The cache keeps the pages' stamps (hash, length), not their texts: a group found
-   * there is not rendered, unless a page's text is asked for (CachedPage.bytes); what it
-   * recorded about locale fallbacks is replayed, so warnings are the same as in a run
-   * without the cache.
-   */
-  cache?: DocsGroupCache;
-  /**
-   * Content hashes of the IR's operations and models (generator/ir/hashes.ts), when the
-   * caller has them from the parse stage: group keys then serialize nothing.
-   */
-  hashes?: EntityHashes;
 }
 
-/** Fallbacks as plain data, for the cache. */
+export interface DocsOutput {
+  files: Map<string, string>;
+  diagnostics: Diagnostic[];
+}
+
+/** A unit's pages, and where its texts fell back to the other locale (plain data: units may be cached). */
+export interface DocsUnitResult {
+  files: [string, string][];
+  fallbacks: RecordedFallbacks;
+}
+
+/** Fallbacks as plain data. */
 export interface RecordedFallbacks {
   missing: [string, string[]][];
   present: string[];
 }
 
-/** What the cache keeps of a rendered page: the SHA-1 (hex) and length of its UTF-8 bytes, not the text. */
-export interface PageStamp {
-  hash: string;
-  length: number;
-}
-
-/**
- * A page of a group the cache knew: its stamp, and its bytes on demand, rendered again
- * then (the writer asks only when the file on disk differs; --check, for a diff).
- */
-export interface CachedPage extends PageStamp {
-  bytes(): Uint8Array;
-}
-
-export interface DocsGroupCache {
-  get(key: string): { files: [string, PageStamp][]; fallbacks: RecordedFallbacks } | undefined;
-  /** Stores a group's pages (their stamps) and the fallbacks it recorded. */
-  set(key: string, files: [string, string][], fallbacks: RecordedFallbacks): void;
-}
-
-export interface DocsOutput<T = string> {
-  files: Map<string, T>;
-  diagnostics: Diagnostic[];
-}
-
 export const pagePath = (locale: Locale, sdk: SdkLanguage, module: string, tag: string, slug: string): string =>
   [locale, sdk, module, ...(tag ? [tag] : []), `${slug}.md`].join('/');
 
-/** With a cache, pages of groups it holds come back as CachedPage (not rendered unless asked). */
-export function emitDocs(ir: Ir, options: DocsOptions & { cache: DocsGroupCache }): DocsOutput<string | CachedPage>;
-export function emitDocs(ir: Ir, options?: DocsOptions & { cache?: undefined }): DocsOutput;
-export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput<string | CachedPage> {
+export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput {
+  const plan = planDocs(ir, options);
+  return plan.finish(plan.units.map((unit) => unit.render()));
+}
+
+/**
+ * The docs cut into units (generator/emit/target.ts): the pages of one operation in one
+ * locale (one per SDK language), keyed by all they are made from: the operation, every
+ * model its pages show, the IR's frame, the locale, SDK languages and sample mode.
+ */
+export function planDocs(ir: Ir, options: DocsOptions = {}): { units: Unit<DocsUnitResult>[]; finish(results: DocsUnitResult[]): DocsOutput } {
   registerPartial('request-row', 'docs/request-row.hbs');
   registerPartial('model-row', 'docs/model-row.hbs');
   const models = new Map(ir.models.map((model) => [model.name, model]));
-  const fallbacks: Fallbacks = { missing: new Map(), present: new Set() };
-  const files = new Map<string, string | CachedPage>();
-  const memo = new Map<string, unknown>();
+  // Tables built once per run and shared by all pages; each carries the fallbacks it recorded (view.ts).
+  const tables = new Map<string, unknown>();
   const operations = [...ir.operations].sort((a, b) => compareStrings(a.id, b.id));
   const sdks = options.sdks ?? SDK_LANGUAGES;
   const mode = options.samples ?? 'fill';
-  const { cache } = options;
-  /** The pages of one operation in one locale (a group), one per SDK language. */
-  const renderGroup = (operation: Operation, locale: Locale, into: Fallbacks, tables: Map<string, unknown>): [string, string][] =>
-    sdks.map((sdk) => [
-      pagePath(locale, sdk, operation.module, operation.tag, operation.slug),
-      renderPage(pageView(ir, models, operation, sdk, locale, mode, into, tables)),
-    ]);
-  const frame = JSON.stringify(ir.frame ?? null);
-  const hashOf = entityHasher(options.hashes);
-  // What a group's key is made of that does not depend on its locale: the operation and every model its pages show.
-  const contents = new Map<Operation, string>();
-  const contentOf = (operation: Operation): string => {
-    let content = contents.get(operation);
-    if (content === undefined) contents.set(operation, (content = groupContent(operation, models, hashOf)));
-    return content;
-  };
+  const settings = JSON.stringify([sdks, mode, ir.frame ?? null]);
+  // Models are shown on many pages: each is serialized once for all the keys it is part of.
+  const modelJson = new Map<string, string>();
+  const jsonOf = (name: string): string => modelJson.get(name) ?? modelJson.set(name, JSON.stringify(models.get(name))).get(name)!;
+  const units: Unit<DocsUnitResult>[] = [];
   for (const locale of options.locales ?? LOCALES) {
     for (const operation of operations) {
-      if (!cache) {
-        // One memo for the whole run: tables are built once per locale, shared by all pages.
-        for (const [path, content] of renderGroup(operation, locale, fallbacks, memo)) files.set(path, content);
-        continue;
-      }
-      const key = hash('sha256', `${locale}\0${sdks.join(',')}\0${mode}\0${frame}\0${contentOf(operation)}`);
-      const hit = cache.get(key);
-      if (hit) {
-        // Rendered again only if a page's text is asked for (its fallbacks are the recorded ones).
-        let again: Map<string, string> | undefined;
-        const text = (path: string): string => {
-          again ??= new Map(renderGroup(operation, locale, { missing: new Map(), present: new Set() }, memo));
-          return again.get(path)!;
-        };
-        for (const [path, { hash, length }] of hit.files) files.set(path, { hash, length, bytes: () => Buffer.from(text(path), 'utf8') });
-        mergeFallbacks(hit.fallbacks, fallbacks);
-        continue;
-      }
-      // A group records its own fallbacks (tables shared with other groups bring theirs), so what it records is complete.
-      const own: Fallbacks = { missing: new Map(), present: new Set() };
-      const rendered = renderGroup(operation, locale, own, memo);
-      const recorded = recordFallbacks(own);
-      cache.set(key, rendered, recorded);
-      for (const [path, content] of rendered) files.set(path, content);
-      mergeFallbacks(recorded, fallbacks);
+      const shown = [...modelNamesOnPage(operation, models)].sort(compareStrings);
+      units.push({
+        key: [locale, settings, JSON.stringify(operation), ...shown.map(jsonOf)].join('\0'),
+        render: () => {
+          // A group records its own fallbacks (tables shared with other groups bring theirs), so what it records is complete.
+          const own: Fallbacks = { missing: new Map(), present: new Set() };
+          const files = sdks.map((sdk): [string, string] => [
+            pagePath(locale, sdk, operation.module, operation.tag, operation.slug),
+            renderPage(pageView(ir, models, operation, sdk, locale, mode, own, tables)),
+          ]);
+          return { files, fallbacks: recordFallbacks(own) };
+        },
+      });
     }
-    files.set(`${locale}/sidebar.json`, `${JSON.stringify(sidebar(operations, locale), null, 2)}\n`);
   }
-  return { files: new Map([...files.entries()].sort(([a], [b]) => compareStrings(a, b))), diagnostics: fallbackWarnings(ir, fallbacks) };
+  return {
+    units,
+    finish: (results) => {
+      const fallbacks: Fallbacks = { missing: new Map(), present: new Set() };
+      for (const result of results) mergeFallbacks(result.fallbacks, fallbacks);
+      const files = results.flatMap((result) => result.files);
+      // The sidebars are cheap: made here, not as units.
+      for (const locale of options.locales ?? LOCALES) files.push([`${locale}/sidebar.json`, `${JSON.stringify(sidebar(operations, locale), null, 2)}\n`]);
+      files.sort(([a], [b]) => compareStrings(a, b));
+      return { files: new Map(files), diagnostics: fallbackWarnings(ir, fallbacks) };
+    },
+  };
 }
 
 const renderPage = (view: object): string => render('docs/page.hbs', view);
-
-/** The hashes of the operation and of every model its pages show (modelNamesOnPage), in name order. */
-function groupContent(operation: Operation, models: Map<string, Model>, hashOf: (entity: Operation | Model) => string): string {
-  const shown = [...modelNamesOnPage(operation, models)].sort(compareStrings);
-  return [hashOf(operation), ...shown.map((name) => `${name}\0${hashOf(models.get(name)!)}`)].join('\0');
-}
-
-/** Content hash of an IR object: the parse stage's when given, else made here (once per object). */
-function entityHasher(given: EntityHashes | undefined): (entity: Operation | Model) => string {
-  const made = new WeakMap<object, string>();
-  return (entity) => {
-    const known = 'id' in entity ? given?.operations[entity.id] : given?.models[entity.name];
-    if (known !== undefined) return known;
-    let hash = made.get(entity);
-    if (hash === undefined) made.set(entity, (hash = entityHash(entity)));
-    return hash;
-  };
-}
 
 function recordFallbacks(fallbacks: Fallbacks): RecordedFallbacks {
   return { missing: [...fallbacks.missing].map(([key, what]) => [key, [...what]]), present: [...fallbacks.present] };

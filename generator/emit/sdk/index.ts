@@ -2,14 +2,15 @@
  * The SDK emitter's public surface: IR → the files of a publishable TypeScript package,
  * as a map of relative path → content (the caller decides where and whether to write).
  */
-import { hash } from 'node:crypto';
 import type { SourceFileStructure } from 'ts-morph';
+import { compareStrings } from '../../ir/diagnostics.js';
 import type { Ir } from '../../ir/types.js';
+import type { Unit } from '../target.js';
 import { registerPartial, render } from '../templates.js';
 import { clientFile, CLIENT_CLASS } from './clients.js';
 import { declareSdk } from './declarations.js';
 import { modelFile, modelsIndex } from './models.js';
-import { printFile, type MemberCache } from './print.js';
+import { printFile } from './print.js';
 
 export interface SdkOptions {
   packageName: string;
@@ -36,36 +37,31 @@ const RUNTIME_TEMPLATES = [
   'src/http/AuthenticationClientBase.ts',
 ];
 
+/** The SDK's files, path → text (paths relative to the package root). */
+export function emitSdk(ir: Ir, options: Partial<SdkOptions> = {}): Map<string, string> {
+  const plan = planSdk(ir, options);
+  return assembleFiles(plan.units.map((unit) => unit.render()));
+}
+
+/** One file of the SDK, or the runtime's files (rendered from templates together). */
+export type SdkUnitResult = [path: string, text: string][];
+
 /**
- * Printed files from earlier runs, by a hash of the file's path and ts-morph structure
- * (generator/cache/emit.ts): a structure whose key is `known` is not printed again; its
- * file comes back as a `CachedSdkFile` naming the key, for the caller to fill in from
- * its cache (the texts need not travel to the emitter, which may run on another
- * thread). `used` receives every printed file's key, path and, for files printed now,
- * the text.
+ * The SDK cut into units (generator/emit/target.ts): the runtime's files, and each
+ * printed file, keyed by its ts-morph structure (and the header printed above it).
  */
-export interface SdkPrintCache {
-  known: ReadonlySet<string>;
-  used: [key: string, path: string, text: string | undefined][];
-  /** Client methods printed before, by key, for a client file that is printed again (print.ts). */
-  members?: MemberCache;
-}
-
-export interface CachedSdkFile {
-  readonly cached: string;
-}
-
-/** Without a cache every file is text; with one, files it holds are CachedSdkFile. */
-export function emitSdk(ir: Ir, options?: Partial<SdkOptions>): Map<string, string>;
-export function emitSdk(ir: Ir, options: Partial<SdkOptions>, cache: SdkPrintCache): Map<string, string | CachedSdkFile>;
-export function emitSdk(ir: Ir, options: Partial<SdkOptions> = {}, cache?: SdkPrintCache): Map<string, string | CachedSdkFile> {
+export function planSdk(ir: Ir, options: Partial<SdkOptions> = {}): { units: Unit<SdkUnitResult>[] } {
   const settings = { ...DEFAULT_SDK_OPTIONS, ...options };
   const { types, clients } = declareSdk(ir);
-  const files = new Map<string, string | CachedSdkFile>();
-
-  registerPartial('header', 'sdk/header.hbs');
-  for (const template of RUNTIME_TEMPLATES) files.set(template, render(`sdk/${template}.hbs`, settings));
-
+  const units: Unit<SdkUnitResult>[] = [
+    {
+      key: JSON.stringify(['runtime', settings]),
+      render: () => {
+        registerPartial('header', 'sdk/header.hbs');
+        return RUNTIME_TEMPLATES.map((template) => [template, render(`sdk/${template}.hbs`, settings)]);
+      },
+    },
+  ];
   const structures = new Map<string, SourceFileStructure>();
   for (const type of types) structures.set(`src/models/${type.name}.ts`, modelFile(type));
   structures.set('src/models/index.ts', modelsIndex(types));
@@ -73,24 +69,13 @@ export function emitSdk(ir: Ir, options: Partial<SdkOptions> = {}, cache?: SdkPr
     structures.set(`src/${CLIENT_CLASS[module]}.ts`, clientFile(module, clients[module]));
   }
   const header = render('sdk/header.hbs', {});
-  for (const [path, printed] of printStructures(structures, header, cache)) files.set(path, printed);
-  return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  for (const [path, structure] of structures) {
+    units.push({ key: JSON.stringify([path, header, structure]), render: () => [[path, header + printFile(structure)]] });
+  }
+  return { units };
 }
 
-/** Each file printed from its whole structure in one call (after the header), unless the cache has it. */
-function printStructures(structures: Map<string, SourceFileStructure>, header: string, cache?: SdkPrintCache): Map<string, string | CachedSdkFile> {
-  const printed = new Map<string, string | CachedSdkFile>();
-  for (const [path, structure] of structures) {
-    // The header is part of the key: the cached text is the whole file.
-    const key = cache ? hash('sha256', `${path}\0${header}\0${JSON.stringify(structure)}`) : '';
-    if (cache?.known.has(key)) {
-      printed.set(path, { cached: key });
-      cache.used.push([key, path, undefined]);
-      continue;
-    }
-    const text = header + printFile(structure, cache?.members);
-    printed.set(path, text);
-    cache?.used.push([key, path, text]);
-  }
-  return printed;
+/** The units' files, sorted by path. */
+export function assembleFiles(results: SdkUnitResult[]): Map<string, string> {
+  return new Map(results.flat().sort(([a], [b]) => compareStrings(a, b)));
 }
