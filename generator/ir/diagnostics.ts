@@ -1,3 +1,4 @@
+import type { CodeOfSeverity, ErrorCode, InfoCode, WarningCode } from './diagnostic-codes.js';
 import type { Diagnostic, Severity } from './types.js';
 
 /** `file:line:col: severity CODE message`, the tsc-like form every tool prints. */
@@ -25,25 +26,40 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * A diagnostic, built the one way every stage builds them (key order is output: --json
+ * prints the object). The code must be declared in DIAGNOSTIC_CODES with this severity.
+ */
+export function createDiagnostic<S extends Severity>(
+  severity: S,
+  code: CodeOfSeverity<S>,
+  file: string,
+  line: number,
+  message: string,
+  column = 1,
+): Diagnostic {
+  return { file, line, column, severity, code, message };
+}
+
 /** Collects diagnostics for one file; parse stages report through it instead of throwing. */
 export class DiagnosticSink {
   readonly items: Diagnostic[] = [];
 
   constructor(readonly file: string) {}
 
-  report(severity: Severity, code: string, line: number, message: string, column = 1): void {
-    this.items.push({ file: this.file, line, column, severity, code, message });
+  report<S extends Severity>(severity: S, code: CodeOfSeverity<S>, line: number, message: string, column = 1): void {
+    this.items.push(createDiagnostic(severity, code, this.file, line, message, column));
   }
 
-  error(code: string, line: number, message: string, column = 1): void {
+  error(code: ErrorCode, line: number, message: string, column = 1): void {
     this.report('error', code, line, message, column);
   }
 
-  warning(code: string, line: number, message: string, column = 1): void {
+  warning(code: WarningCode, line: number, message: string, column = 1): void {
     this.report('warning', code, line, message, column);
   }
 
-  info(code: string, line: number, message: string, column = 1): void {
+  info(code: InfoCode, line: number, message: string, column = 1): void {
     this.report('info', code, line, message, column);
   }
 }

@@ -7,6 +7,8 @@
  * Bump IR_VERSION on any change that an existing consumer could misread.
  */
 
+import type { DiagnosticCode } from './diagnostic-codes.js';
+
 export const IR_VERSION = 1 as const;
 
 export const LOCALES = ['zh', 'en'] as const;
@@ -145,8 +147,12 @@ export interface Diagnostic {
   line: number;
   column: number;
   severity: Severity;
-  /** Stable, upper-snake code (e.g. `TABLE_SHORT_ROW`), documented in the README. */
-  code: string;
+  /**
+   * Stable, upper-snake code (e.g. `TABLE_SHORT_ROW`), declared in diagnostic-codes.ts
+   * (README's table is made from it). A plain string in ir.schema.json: consumers must
+   * accept codes a later version adds.
+   */
+  code: DiagnosticCode;
   message: string;
 }
 

@@ -2,10 +2,11 @@
  * One table cell → one IR value. Each function takes the cell's Markdown text and
  * returns the value plus, where the text had to be guessed at, a problem to report.
  */
+import type { WarningCode } from '../ir/diagnostic-codes.js';
 import type { JsonValue, TypeRef } from '../ir/types.js';
 
 export interface Problem {
-  code: string;
+  code: WarningCode;
   message: string;
 }
 

@@ -54,7 +54,7 @@ export function columnsOf(table: RawTable): ColumnMap | undefined {
 interface TableReading {
   /** `line` holds the row number. */
   fields: ParsedField[];
-  diagnostics: { severity: Diagnostic['severity']; code: string; row: number; message: string }[];
+  diagnostics: { severity: Diagnostic['severity']; code: Diagnostic['code']; row: number; message: string }[];
 }
 
 const readings = new Map<string, TableReading | null>();

@@ -5,6 +5,7 @@
  * precedence wins (zh before en, then SDK language order, then path) and a warning names
  * both places, so the result never depends on file-system or row order.
  */
+import type { WarningCode } from '../ir/diagnostic-codes.js';
 import { compareStrings, type DiagnosticSink } from '../ir/diagnostics.js';
 import {
   LOCALES,
@@ -236,7 +237,7 @@ export function typeText(type: TypeRef): string {
   return type.kind;
 }
 
-function firstOf<T>(candidates: (Located<T> | undefined | '')[], sinkFor: SinkFor, code: string, what: string): T | undefined {
+function firstOf<T>(candidates: (Located<T> | undefined | '')[], sinkFor: SinkFor, code: WarningCode, what: string): T | undefined {
   const present = candidates.filter((c): c is Located<T> => !!c);
   const [first, ...rest] = present;
   for (const other of rest) {

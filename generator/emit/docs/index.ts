@@ -3,7 +3,7 @@
  * × locale, laid out like the docs-factory pages, plus a sidebar per locale. Returns
  * relative path → content and the warnings it raised (a locale with no text of its own).
  */
-import { compareDiagnostics, compareStrings } from '../../ir/diagnostics.js';
+import { compareDiagnostics, compareStrings, createDiagnostic } from '../../ir/diagnostics.js';
 import { LOCALES, SDK_LANGUAGES, type Diagnostic, type Ir, type Locale, type SdkLanguage } from '../../ir/types.js';
 import type { Unit } from '../target.js';
 import { registerPartial, render } from '../templates.js';
@@ -115,7 +115,7 @@ function fallbackWarnings(ir: Ir, fallbacks: Fallbacks): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const untranslated = new Map<Locale, string[]>();
   const warn = (source: { file: string; line: number }, message: string): void =>
-    void diagnostics.push({ file: source.file, line: source.line, column: 1, severity: 'warning', code: 'DOCS_LOCALE_FALLBACK', message });
+    void diagnostics.push(createDiagnostic('warning', 'DOCS_LOCALE_FALLBACK', source.file, source.line, message));
   for (const [key, what] of [...fallbacks.missing.entries()].sort(([a], [b]) => compareStrings(a, b))) {
     const [owner, locale] = key.split('\0') as [string, Locale];
     if (!fallbacks.present.has(key)) {

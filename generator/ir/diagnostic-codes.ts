@@ -1,0 +1,75 @@
+/**
+ * Every diagnostic code docs-to-sdk can raise, declared once: its severity, the stage
+ * that raises it and what it means in one line (README's table is generated from this:
+ * `npm run docs:diagnostics`). DiagnosticSink and createDiagnostic accept only codes
+ * declared here with the severity they are raised at, so tsc rejects anything else.
+ *
+ * Severity policy: an error only where every reading of the input gives wrong output
+ * (the run exits 1); a warning where output is still produced, with the fallback the
+ * message states; info for pages skipped as not API reference (shown with --verbose).
+ * Codes are part of the tool's interface: never rename one, add a new one instead.
+ */
+import type { Severity } from './types.js';
+
+/** What raises a code: reading one page, assembling all pages, the config, an emitter. */
+export type DiagnosticStage = 'read' | 'assemble' | 'config' | 'emit';
+
+export interface DiagnosticCodeSpec {
+  severity: Severity;
+  stage: DiagnosticStage;
+  /** One line of Markdown, for README's table. */
+  meaning: string;
+}
+
+export const DIAGNOSTIC_CODES = {
+  // Reading one page: the file itself.
+  PAGE_EMPTY: { severity: 'warning', stage: 'read', meaning: 'the file is empty or only whitespace; no page read' },
+  PAGE_BINARY: { severity: 'error', stage: 'read', meaning: 'the file is binary (it has NUL bytes), not a Markdown page' },
+  PAGE_ENCODING: { severity: 'warning', stage: 'read', meaning: 'the file is not valid UTF-8; the bad bytes read as U+FFFD' },
+  PARSE_FAILED: { severity: 'error', stage: 'read', meaning: 'a bug in docs-to-sdk met this page (the message says what); the other pages still come through' },
+  PAGE_NOT_API: { severity: 'info', stage: 'read', meaning: 'no method, request or response section (a guide or events page); skipped' },
+  PAGE_PLAIN_TEXT: { severity: 'warning', stage: 'read', meaning: 'no Markdown headings; the structure is rebuilt from bare section titles' },
+  // Reading one page: its sections.
+  METHOD_NAME_UNREADABLE: { severity: 'warning', stage: 'read', meaning: 'the method section names no `Client.method`' },
+  EXAMPLE_INVALID_JSON: { severity: 'warning', stage: 'read', meaning: 'a sample result that is not JSON; kept as text' },
+  MODEL_NAME_INVALID: { severity: 'warning', stage: 'read', meaning: 'a data-structure heading whose name is not an identifier; the structure is skipped' },
+  // Reading one page: its tables.
+  TABLE_NOT_FIELDS: { severity: 'warning', stage: 'read', meaning: 'a table without a name/type header; ignored' },
+  TABLE_ROW_JOINED: { severity: 'warning', stage: 'read', meaning: 'a row spread over several lines (a list or code in a cell); joined with `<br>`' },
+  TABLE_SHORT_ROW: { severity: 'warning', stage: 'read', meaning: 'a row with fewer cells than the header; the missing cells read as empty' },
+  TABLE_LONG_ROW: { severity: 'warning', stage: 'read', meaning: 'a row with more cells than the header (an unescaped pipe); the extra cells join the description' },
+  TABLE_ROW_NO_NAME: { severity: 'warning', stage: 'read', meaning: 'a row without a field name; skipped' },
+  FIELD_NAME_INVALID: { severity: 'warning', stage: 'read', meaning: 'the name cell is not a field name (a garbage row); skipped' },
+  FIELD_DUPLICATE: { severity: 'error', stage: 'read', meaning: 'a field defined twice in one table; the second row is ignored' },
+  // Reading one page: its cells.
+  TYPE_MISSING: { severity: 'warning', stage: 'read', meaning: 'an empty type cell and no nested type in the description; typed `any`' },
+  TYPE_UNKNOWN: { severity: 'warning', stage: 'read', meaning: 'a type cell that is neither a known type nor a type name; typed `any`' },
+  LINK_BROKEN: { severity: 'warning', stage: 'read', meaning: 'a type link without `href` (`<a X`), in the type cell or a nested-type note; read as a reference to `X`' },
+  LINK_MISMATCH: { severity: 'warning', stage: 'read', meaning: 'a type link whose text differs from its target; the target wins' },
+  REQUIRED_UNKNOWN: { severity: 'warning', stage: 'read', meaning: 'a required cell that is not 是/否/Yes/No; read as not required' },
+  REQUIRED_UNCLEAR: { severity: 'warning', stage: 'read', meaning: 'a required cell that says `is` (a mistranslated 是); read as required' },
+  EXAMPLE_PLACEHOLDER: { severity: 'warning', stage: 'read', meaning: 'an example that is a placeholder (`[object Object]`, `undefined`); dropped' },
+  // Assembling pages into operations and models.
+  TYPE_UNKNOWN_REF: { severity: 'warning', stage: 'assemble', meaning: 'a type names a data structure no page defines; typed `any`' },
+  CLIENT_MISMATCH: { severity: 'warning', stage: 'assemble', meaning: 'the method section names another client than the sample code (or than the copies in other SDK languages); the code wins' },
+  MODULE_UNKNOWN: { severity: 'warning', stage: 'assemble', meaning: 'neither the client nor the path tells the module; management assumed' },
+  OPERATION_UNNAMED: { severity: 'error', stage: 'assemble', meaning: 'no slug, method name or response type to name the operation; the page makes no operation' },
+  METHOD_NAME_CONFLICT: { severity: 'warning', stage: 'assemble', meaning: 'pages of one SDK language name the method differently; the first in precedence order wins' },
+  DEFINITION_CONFLICT: { severity: 'warning', stage: 'assemble', meaning: 'pages define a field differently (type, required flag, enum); the first in precedence order wins' },
+  RESPONSE_TYPE_CONFLICT: { severity: 'warning', stage: 'assemble', meaning: 'pages name the response type differently; the first in precedence order wins' },
+  // The config.
+  CONFIG_UNKNOWN_OPERATION: { severity: 'warning', stage: 'config', meaning: 'the config overrides an operation no page documents' },
+  // Emitters.
+  DOCS_LOCALE_FALLBACK: { severity: 'warning', stage: 'emit', meaning: 'the docs emitter used the text of the other locale where a locale has none' },
+} as const satisfies Record<string, DiagnosticCodeSpec>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** The codes declared with severity `S`. */
+export type CodeOfSeverity<S extends Severity> = {
+  [C in DiagnosticCode]: (typeof DIAGNOSTIC_CODES)[C]['severity'] extends S ? C : never;
+}[DiagnosticCode];
+
+export type ErrorCode = CodeOfSeverity<'error'>;
+export type WarningCode = CodeOfSeverity<'warning'>;
+export type InfoCode = CodeOfSeverity<'info'>;
