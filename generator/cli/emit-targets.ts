@@ -5,10 +5,10 @@
  */
 import { availableParallelism } from 'node:os';
 import { openTargetCache, type Saveable } from '../cache/index.js';
-import { emitTarget, type TargetOutput } from '../emit/target.js';
+import { emitTarget, type FileContent, type TargetOutput } from '../emit/target.js';
 import type { RegisteredTarget } from '../emit/targets.js';
 import { compareDiagnostics } from '../ir/diagnostics.js';
-import type { Diagnostic, Ir } from '../ir/types.js';
+import type { Ir } from '../ir/types.js';
 import { startTargetThread, type TargetThread } from './target-thread.js';
 import { phase } from './timings.js';
 
@@ -17,7 +17,7 @@ export const OWN_THREAD_MIN_PAGES = 300;
 
 export interface TargetRun {
   /** The targets' files by path under `--out`. */
-  emit(ir: Ir): Promise<{ files: Map<string, string>; diagnostics: Diagnostic[] }>;
+  emit(ir: Ir): Promise<TargetOutput>;
   stop(): void;
 }
 
@@ -50,7 +50,7 @@ export function prepareTargets(
       for (const pending of onThreads.values()) outputs.push(await pending);
       phase('emit on threads');
       await saved;
-      const files = new Map<string, string>();
+      const files = new Map<string, FileContent>();
       for (const output of outputs) for (const [path, text] of output.files) files.set(path, text);
       return { files, diagnostics: outputs.flatMap((output) => output.diagnostics).sort(compareDiagnostics) };
     },

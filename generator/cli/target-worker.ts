@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openTargetCache } from '../cache/index.js';
-import { emitTarget } from '../emit/target.js';
+import { emitTarget, type FileContent } from '../emit/target.js';
 import { targetNamed } from '../emit/targets.js';
 import type { Ir } from '../ir/types.js';
 import { setBundleState, type BundleState } from '../shared/bundle.js';
@@ -16,7 +16,7 @@ export interface TargetRequest {
   irJson: string;
 }
 
-export type TargetReply = { files: [string, string][]; diagnostics: Ir['diagnostics'] } | { error: string };
+export type TargetReply = { files: [string, FileContent][]; diagnostics: Ir['diagnostics'] } | { error: string };
 
 const options = workerData as { target: string; cacheDir?: string; saveCache: boolean; bundle?: BundleState };
 if (options.bundle) setBundleState(options.bundle);

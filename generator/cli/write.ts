@@ -10,6 +10,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { hash } from 'node:crypto';
+import type { FileContent } from '../emit/target.js';
 import { fileStamp } from '../shared/file-stamp.js';
 import { readDir } from '../shared/read-dir.js';
 import { writeAtomic } from '../shared/write-atomic.js';
@@ -23,7 +24,7 @@ export interface TreeWriteResult {
 }
 
 /** SHA-1 (hex) of a file's UTF-8 bytes: what the run record keeps of each output. */
-export const contentHash = (content: string | Uint8Array): string => hash('sha1', content, 'hex');
+export const contentHash = (content: FileContent): string => hash('sha1', content, 'hex');
 
 /**
  * What the previous run left under `out`, per file: the stamp (shared/file-stamp.ts) it
@@ -112,11 +113,12 @@ const entryOf = (path: string): string => {
 };
 
 /**
- * Whether a file's bytes are this text. Compared as bytes: rendered texts are ropes of
- * many pieces, and decoding the file to compare strings (which flattens the rope) cost
- * ~2.5x more over the corpus's 4,000 files.
+ * Whether a file's bytes are this content. A text is compared as bytes: rendered texts
+ * are ropes of many pieces, and decoding the file to compare strings (which flattens the
+ * rope) cost ~2.5x more over the corpus's 4,000 files.
  */
-export function sameContent(a: string, b: Uint8Array): boolean {
+export function sameContent(a: FileContent, b: Uint8Array): boolean {
+  if (typeof a !== 'string') return Buffer.compare(a, b) === 0;
   // UTF-8 takes 1 to 3 bytes per UTF-16 unit: a length outside that range is another text.
   return b.length >= a.length && b.length <= a.length * 3 && Buffer.from(a, 'utf8').equals(b);
 }
@@ -130,7 +132,7 @@ export function sameContent(a: string, b: Uint8Array): boolean {
  */
 export async function commitTree(
   out: string,
-  files: Map<string, string>,
+  files: Map<string, FileContent>,
   managed: string[],
   options: { known?: KnownOutput; hashes?: Record<string, string>; survey?: OutputSurvey; stamp?: boolean } = {},
 ): Promise<TreeWriteResult> {
@@ -279,4 +281,4 @@ function exists(path: string): boolean {
 }
 
 /** Write one file via a sibling temp file and rename: readers never see half of it. */
-export const writeFileAtomic = (file: string, content: string): Promise<void> => writeAtomic(file, content);
+export const writeFileAtomic = (file: string, content: FileContent): Promise<void> => writeAtomic(file, content);

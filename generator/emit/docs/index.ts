@@ -27,9 +27,9 @@ export interface DocsOutput {
   diagnostics: Diagnostic[];
 }
 
-/** A unit's pages, and where its texts fell back to the other locale (plain data: units may be cached). */
+/** A unit's pages as UTF-8 bytes, and where its texts fell back to the other locale (plain data: units may be cached). */
 export interface DocsUnitResult {
-  files: [string, string][];
+  files: [string, Uint8Array][];
   fallbacks: RecordedFallbacks;
 }
 
@@ -44,7 +44,8 @@ export const pagePath = (locale: Locale, sdk: SdkLanguage, module: string, tag: 
 
 export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput {
   const plan = planDocs(ir, options);
-  return plan.finish(plan.units.map((unit) => unit.render()));
+  const { files, diagnostics } = plan.finish(plan.units.map((unit) => unit.render()));
+  return { files: new Map([...files].map(([path, bytes]) => [path, Buffer.from(bytes).toString('utf8')])), diagnostics };
 }
 
 /**
@@ -52,7 +53,7 @@ export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput {
  * locale (one per SDK language), keyed by all they are made from: the operation, every
  * model its pages show, the IR's frame, the locale, SDK languages and sample mode.
  */
-export function planDocs(ir: Ir, options: DocsOptions = {}): { units: Unit<DocsUnitResult>[]; finish(results: DocsUnitResult[]): DocsOutput } {
+export function planDocs(ir: Ir, options: DocsOptions = {}): { units: Unit<DocsUnitResult>[]; finish(results: DocsUnitResult[]): { files: Map<string, Uint8Array>; diagnostics: Diagnostic[] } } {
   registerPartial('request-row', 'docs/request-row.hbs');
   registerPartial('model-row', 'docs/model-row.hbs');
   const models = new Map(ir.models.map((model) => [model.name, model]));
@@ -65,18 +66,19 @@ export function planDocs(ir: Ir, options: DocsOptions = {}): { units: Unit<DocsU
   // Models are shown on many pages: each is serialized once for all the keys it is part of.
   const modelJson = new Map<string, string>();
   const jsonOf = (name: string): string => modelJson.get(name) ?? modelJson.set(name, JSON.stringify(models.get(name))).get(name)!;
+  // What an operation's pages are made of, whatever their locale: the operation and every model they show.
+  const contents = new Map(operations.map((operation) => [operation, [JSON.stringify(operation), ...[...modelNamesOnPage(operation, models)].sort(compareStrings).map(jsonOf)].join('\0')]));
   const units: Unit<DocsUnitResult>[] = [];
   for (const locale of options.locales ?? LOCALES) {
     for (const operation of operations) {
-      const shown = [...modelNamesOnPage(operation, models)].sort(compareStrings);
       units.push({
-        key: [locale, settings, JSON.stringify(operation), ...shown.map(jsonOf)].join('\0'),
+        key: `${locale}\0${settings}\0${contents.get(operation)}`,
         render: () => {
           // A group records its own fallbacks (tables shared with other groups bring theirs), so what it records is complete.
           const own: Fallbacks = { missing: new Map(), present: new Set() };
-          const files = sdks.map((sdk): [string, string] => [
+          const files = sdks.map((sdk): [string, Uint8Array] => [
             pagePath(locale, sdk, operation.module, operation.tag, operation.slug),
-            renderPage(pageView(ir, models, operation, sdk, locale, mode, own, tables)),
+            Buffer.from(renderPage(pageView(ir, models, operation, sdk, locale, mode, own, tables)), 'utf8'),
           ]);
           return { files, fallbacks: recordFallbacks(own) };
         },
@@ -90,7 +92,7 @@ export function planDocs(ir: Ir, options: DocsOptions = {}): { units: Unit<DocsU
       for (const result of results) mergeFallbacks(result.fallbacks, fallbacks);
       const files = results.flatMap((result) => result.files);
       // The sidebars are cheap: made here, not as units.
-      for (const locale of options.locales ?? LOCALES) files.push([`${locale}/sidebar.json`, `${JSON.stringify(sidebar(operations, locale), null, 2)}\n`]);
+      for (const locale of options.locales ?? LOCALES) files.push([`${locale}/sidebar.json`, Buffer.from(`${JSON.stringify(sidebar(operations, locale), null, 2)}\n`, 'utf8')]);
       files.sort(([a], [b]) => compareStrings(a, b));
       return { files: new Map(files), diagnostics: fallbackWarnings(ir, fallbacks) };
     },
