@@ -1,5 +1,5 @@
 /** `--check`: what would change under `out`, as file lists and a trimmed unified diff. */
-import { createTwoFilesPatch } from 'diff';
+import { formatPatch, OMIT_HEADERS, structuredPatch } from 'diff';
 import type { FileContent } from '../emit/target.js';
 import { readManaged, sameContent } from './write.js';
 
@@ -25,13 +25,21 @@ export function findDrift(out: string, files: Map<string, FileContent>, managed:
   const changed = [...files.keys()].filter((path) => current.has(path) && !sameContent(files.get(path)!, current.get(path)!)).sort();
   const before = (path: string): string => current.get(path)?.toString('utf8') ?? '';
   const after = (path: string): string => textOf(files.get(path) ?? '');
-  const patches = [...changed, ...added, ...removed].sort().map((path) =>
-    createTwoFilesPatch(`a/${path}`, `b/${path}`, before(path), after(path), undefined, undefined, { context: 3 }),
-  );
-  const lines = patches.join('').split('\n').filter((line) => !line.startsWith('====='));
+  const patches = [...changed, ...added, ...removed].sort().map((path) => unifiedDiff(path, before(path), after(path)));
+  const lines = patches.join('').split('\n');
   if (lines.at(-1) === '') lines.pop();
   const shown = lines.slice(0, MAX_DIFF_LINES);
   return { added, removed, changed, diff: shown.join('\n'), cutLines: lines.length - shown.length };
+}
+
+/**
+ * One file's unified diff. The headers are ours: the diff package quotes a path with
+ * non-ASCII characters as git does (`"a/\347\256\241…"`), unreadable in a docs set
+ * whose folders are Chinese; paths here are printed as UTF-8.
+ */
+function unifiedDiff(path: string, before: string, after: string): string {
+  const hunks = formatPatch(structuredPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, { context: 3 }), OMIT_HEADERS);
+  return `--- a/${path}\n+++ b/${path}\n${hunks}${hunks.endsWith('\n') ? '' : '\n'}`;
 }
 
 export const hasDrift = (drift: Drift): boolean => drift.added.length + drift.removed.length + drift.changed.length > 0;

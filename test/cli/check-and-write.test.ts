@@ -57,7 +57,23 @@ describe('generate --check', () => {
     expect(snapshot(out)).toEqual(before);
   });
 
-  it('shows the diff of a hand-edited docs page the cache knows by its stamp only (rendered again for the diff)', async () => {
+  it('prints the paths of a diff as UTF-8, not as octal escapes', async () => {
+    const { docs, out } = workspace();
+    await run(['generate', '--docs', docs, '--out', out]);
+    const page = 'docs/zh/node/management/管理-webhook/get-webhook.md';
+    writeFileSync(join(out, page), `${readFileSync(join(out, page), 'utf8')}手改\n`);
+    rmSync(join(out, 'docs/zh/node/management/管理-webhook/delete-webhook.md'));
+    const { code, lines: printed } = await run(['generate', '--docs', docs, '--out', out, '--check']);
+    expect(code).toBe(EXIT_FAILED);
+    const lines = printed.join('\n').split('\n');
+    expect(lines).toContain(`--- a/${page}`);
+    expect(lines).toContain(`+++ b/${page}`);
+    expect(lines).toContain('-手改');
+    expect(lines).toContain('+++ b/docs/zh/node/management/管理-webhook/delete-webhook.md');
+    expect(lines.join('\n')).not.toMatch(/\\\d{3}/);
+  });
+
+  it('shows the diff of a hand-edited docs page the cache holds (the diff is of the page as it is on disk)', async () => {
     const { docs, out, root } = workspace();
     const cache = join(root, 'cache');
     expect((await run(['generate', '--docs', docs, '--out', out, '--cache-dir', cache])).code).toBe(EXIT_OK);
