@@ -1,15 +1,15 @@
 /**
  * Page results → IR: operations and models merged from their pages, references
- * resolved, config overrides applied. Also returns what the IR was made of
+ * resolved, the API profile and the config's overrides applied (generator/profile). Also returns what the IR was made of
  * (`AssemblyState`), and rebuilds from a previous state when only a few pages changed
  * (`tryIncremental`), merging again only what those pages touch.
  */
 import { hash } from 'node:crypto';
 import { compareDiagnostics, compareStrings, DiagnosticSink } from '../ir/diagnostics.js';
 import { entityHash, type EntityHashes } from '../ir/hashes.js';
-import { IR_VERSION, type Diagnostic, type Ir, type Model, type Module, type Operation, type TypeRef } from '../ir/types.js';
-import { applyOverrides } from '../config/index.js';
-import { mergeModels, mergeOperation, pageFrame, operationKey, typeText, type OperationKey, type SinkFor } from './merge.js';
+import { IR_VERSION, type ApiProfile, type Diagnostic, type Ir, type Model, type Module, type Operation, type TypeRef } from '../ir/types.js';
+import { applyProfile, clientIndex, deriveOperation, resolveProfile, type ClientIndex, type DocumentedOperation } from '../profile/index.js';
+import { clientsOf, mergeModels, mergeOperation, pageFrame, operationKey, typeText, type OperationKey, type SinkFor } from './merge.js';
 import type { PageDoc } from './page.js';
 import { readPageResult, type PageInput, type PageResult } from './read-page.js';
 import type { ParseOptions, ParseResult } from './index.js';
@@ -104,7 +104,7 @@ interface Prepared {
  * The page-local part of the assembly, given what it needs of all pages (the known
  * model names, the clients folders revealed): references resolved, operation key.
  */
-function prepare(result: PageResult, key: string, known: Set<string>, firstPass: Map<string, OperationKey | undefined>, revealed: Map<string, Module>, sink: DiagnosticSink): Prepared {
+function prepare(result: PageResult, key: string, known: Set<string>, firstPass: Map<string, OperationKey | undefined>, revealed: Map<string, Module>, sink: DiagnosticSink, clients: ClientIndex): Prepared {
   const original = result.page;
   const facts: PageFacts = { key, models: modelNamesOf(original), diagnostics: [] };
   if (!original) return { file: result.file, facts };
@@ -113,9 +113,10 @@ function prepare(result: PageResult, key: string, known: Set<string>, firstPass:
   facts.folder = folderOf(page);
   const opKey = firstPass.get(result.file);
   if (!opKey) return { file: result.file, page, facts };
-  if (page.path.module && page.sampleClient && page.sampleClient !== page.path.module) facts.reveals = opKey.module;
+  const named = clientsOf(page, clients);
+  if (revealsClient(named)) facts.reveals = opKey.module;
   const module = revealed.get(facts.folder);
-  if (module && module !== opKey.module && !page.sampleClient) {
+  if (module && module !== opKey.module && !named.sample) {
     sink.warning('CLIENT_MISMATCH', page.method?.line ?? 1, `this page's copies in other SDK languages call the ${module} client; using ${module}`);
     opKey.module = module;
   }
@@ -123,8 +124,16 @@ function prepare(result: PageResult, key: string, known: Set<string>, firstPass:
   return { file: result.file, page, key: opKey, facts };
 }
 
+/** The page's sample calls a client other than its folder's: it tells which client the folder's copies mean. */
+const revealsClient = (named: ReturnType<typeof clientsOf>): boolean => !!named.path && !!named.sample && named.sample !== named.path;
+
+/** The config's profile, resolved (loadConfig checked it). */
+const profileFor = (options: ParseOptions): ApiProfile => resolveProfile(options.config?.profile);
+
 /** Page results → IR. Page results are never modified (they may live in a cache). */
 export function assemble(inputs: PageInput[], results: Map<string, PageResult>, keys: Map<string, string>, parsed: number, options: ParseOptions): ParseResult {
+  const profile = profileFor(options);
+  const clients = clientIndex(profile);
   const files = [...results.keys()].sort(compareStrings);
   const pageSinks = new Map(files.map((file) => [file, new DiagnosticSink(file)]));
   for (const file of files) pageSinks.get(file)!.items.push(...results.get(file)!.diagnostics);
@@ -135,14 +144,14 @@ export function assemble(inputs: PageInput[], results: Map<string, PageResult>, 
   for (const file of files) {
     const page = results.get(file)!.page;
     if (!page) continue;
-    const key = operationKey(page, () => pageSinks.get(file)!);
+    const key = operationKey(page, () => pageSinks.get(file)!, clients);
     firstPass.set(file, key);
-    if (key && page.path.module && page.sampleClient && page.sampleClient !== page.path.module) {
+    if (key && revealsClient(clientsOf(page, clients))) {
       firstFacts.set(file, { key: '', models: [], folder: folderOf(page), reveals: key.module, diagnostics: [] });
     }
   }
   const revealed = revealedOf(files, (file) => firstFacts.get(file));
-  const prepared = files.map((file) => prepare(results.get(file)!, keys.get(file) ?? '', known, firstPass, revealed, pageSinks.get(file)!));
+  const prepared = files.map((file) => prepare(results.get(file)!, keys.get(file) ?? '', known, firstPass, revealed, pageSinks.get(file)!, clients));
   for (const item of prepared) item.facts.diagnostics = pageSinks.get(item.file)!.items;
 
   const groups = new Map<string, { module: Module; slug: string; pages: PageDoc[] }>();
@@ -158,7 +167,7 @@ export function assemble(inputs: PageInput[], results: Map<string, PageResult>, 
   const operations = [...groups.entries()]
     .sort(([a], [b]) => compareStrings(a, b))
     .map(([id, group]) => {
-      const { operation, diagnostics } = mergeOne(group.module, group.slug, group.pages);
+      const { operation, diagnostics } = mergeOne(group.module, group.slug, group.pages, clients);
       state.operations[id] = { files: group.pages.map((page) => page.file).sort(compareStrings), diagnostics };
       return operation;
     });
@@ -177,24 +186,22 @@ export function assemble(inputs: PageInput[], results: Map<string, PageResult>, 
       state.models[name] = { files: pages.map((page) => page.file), diagnostics };
       return model;
     });
-  if (options.config) {
-    const config = capture();
-    applyOverrides(operations, options.config, config.sinkFor('<config>'));
-    state.configDiagnostics = config.items();
-  }
   const frame = pageFrame(prepared.flatMap(({ page }) => (page ? [page] : [])));
-  state.ir = { irVersion: IR_VERSION, operations, models, ...(frame ? { frame } : {}) };
+  const profiled = applyProfile({ irVersion: IR_VERSION, operations, models, ...(frame ? { frame } : {}), diagnostics: [] }, profile, options.config?.operations);
+  state.configDiagnostics = profiled.diagnostics;
+  const { diagnostics: _none, ...irWithoutDiagnostics } = profiled.ir;
+  state.ir = irWithoutDiagnostics;
   if (options.cache) {
-    for (const operation of operations) state.hashes.operations[operation.id] = entityHash(operation);
+    for (const operation of state.ir.operations) state.hashes.operations[operation.id] = entityHash(operation);
     for (const model of models) state.hashes.models[model.name] = entityHash(model);
   }
   const ir: Ir = { ...state.ir, diagnostics: diagnosticsOf(state) };
   return { ir, pages: inputs.length, parsed, ...(options.cache ? { state } : {}), ...(options.previous ? { reuse: { mode: 'full' as const } } : {}) };
 }
 
-function mergeOne(module: Module, slug: string, pages: PageDoc[]): { operation: Operation; diagnostics: Diagnostic[] } {
+function mergeOne(module: Module, slug: string, pages: PageDoc[], clients: ClientIndex): { operation: DocumentedOperation; diagnostics: Diagnostic[] } {
   const sinks = capture();
-  const operation = mergeOperation(module, slug, [...pages], sinks.sinkFor);
+  const operation = mergeOperation(module, slug, [...pages], sinks.sinkFor, clients);
   return { operation, diagnostics: sinks.items() };
 }
 
@@ -229,6 +236,8 @@ const MAX_INCREMENTAL_SHARE = 0.05;
 export function tryIncremental(inputs: PageInput[], options: ParseOptions): ParseResult | undefined {
   const { previous, cache } = options;
   if (!previous || !cache || previous.version !== 1 || previous.config !== JSON.stringify(options.config ?? null)) return undefined;
+  const profile = profileFor(options);
+  const clients = clientIndex(profile);
   const byFile = new Map(inputs.map((input) => [input.file, input]));
   const keys = new Map(inputs.map((input) => [input.file, cache.keyOf(input)]));
   const changed = new Set<string>();
@@ -268,9 +277,9 @@ export function tryIncremental(inputs: PageInput[], options: ParseOptions): Pars
     firstSinks.set(file, sink);
     const page = result.page;
     if (!page) continue;
-    const key = operationKey(page, () => sink);
+    const key = operationKey(page, () => sink, clients);
     firstPass.set(file, key);
-    if (key && page.path.module && page.sampleClient && page.sampleClient !== page.path.module) {
+    if (key && revealsClient(clientsOf(page, clients))) {
       newFacts.set(file, { key: '', models: [], folder: folderOf(page), reveals: key.module, diagnostics: [] });
     } else if (page) {
       newFacts.set(file, { key: '', models: [], folder: folderOf(page), diagnostics: [] });
@@ -292,7 +301,7 @@ export function tryIncremental(inputs: PageInput[], options: ParseOptions): Pars
   for (const file of changed) {
     const result = results.get(file);
     if (!result) continue;
-    const item = prepare(result, keys.get(file)!, known, firstPass, revealed, firstSinks.get(file)!);
+    const item = prepare(result, keys.get(file)!, known, firstPass, revealed, firstSinks.get(file)!, clients);
     item.facts.diagnostics = firstSinks.get(file)!.items;
     prepared.set(file, item);
     if (item.facts.frame !== oldFacts(file)?.frame) return undefined;
@@ -306,8 +315,8 @@ export function tryIncremental(inputs: PageInput[], options: ParseOptions): Pars
       const facts = oldFacts(file)!;
       const sink = new DiagnosticSink(file);
       const result = resultOf(file);
-      const first = new Map([[file, result.page ? operationKey(result.page, () => sink) : undefined]]);
-      item = prepare(result, facts.key, known, first, revealed, sink);
+      const first = new Map([[file, result.page ? operationKey(result.page, () => sink, clients) : undefined]]);
+      item = prepare(result, facts.key, known, first, revealed, sink, clients);
       prepared.set(file, item);
     }
     return item.page!;
@@ -348,12 +357,13 @@ export function tryIncremental(inputs: PageInput[], options: ParseOptions): Pars
     if (files.size === 0 || !operationIds.has(id)) return undefined; // an operation appears or goes
     const pages = [...files].sort(compareStrings).map(pageOf);
     const key = prepared.get(pages[0]!.file)!.key!;
-    const { operation, diagnostics } = mergeOne(key.module, key.slug, pages);
+    const { operation: documented, diagnostics } = mergeOne(key.module, key.slug, pages, clients);
+    // The set of operation ids is the last run's, so are the config's warnings about it (state.configDiagnostics).
+    const operation = deriveOperation(documented, profile, options.config?.operations?.[id]);
     state.operations[id] = { files: [...files].sort(compareStrings), diagnostics };
     operations[indexOf.get(id)!] = operation;
     rebuilt.push(operation);
   }
-  if (options.config) applyOverrides(rebuilt, options.config, new DiagnosticSink('<config>'));
   for (const operation of rebuilt) state.hashes.operations[operation.id] = entityHash(operation);
 
   const models = [...previous.ir.models];

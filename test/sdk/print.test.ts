@@ -12,12 +12,19 @@ import { printFile, printWhole, type MemberCache } from '../../generator/emit/sd
 import { parseDocsFolder } from '../../generator/parse/index.js';
 import { CORPUS_ZH, hasShared, REPO_ROOT } from '../helpers/shared.js';
 
+/** The management client's profile and method declarations. */
+function management(ir: Ir): Parameters<typeof clientFile> {
+  const { client, methods } = declareSdk(ir).clients.find(({ client }) => client.id === 'management')!;
+  return [client, methods];
+}
+
 function expectSplicedEqualsWhole(ir: Ir): number {
   const { clients } = declareSdk(ir);
   let methods = 0;
-  for (const module of ['management', 'authentication'] as const) {
-    if (clients[module].length === 0) continue;
-    const structure = clientFile(module, clients[module]);
+  for (const { client, methods: declared } of clients) {
+    const module = client.id;
+    if (declared.length === 0) continue;
+    const structure = clientFile(client, declared);
     const whole = printWhole(structure);
     const fresh: MemberCache = { known: new Map(), used: [] };
     expect(printFile(structure, fresh), module).toBe(whole);
@@ -26,7 +33,7 @@ function expectSplicedEqualsWhole(ir: Ir): number {
     const again: MemberCache = { known: new Map(fresh.used.map(([key, text]) => [key, text!])), used: [] };
     expect(printFile(structure, again), module).toBe(whole);
     expect(again.used.every(([, text]) => text === undefined)).toBe(true);
-    methods += clients[module].length;
+    methods += declared.length;
   }
   return methods;
 }
@@ -45,10 +52,10 @@ describe('client classes printed method by method', () => {
   it('print a changed method anew and take the others from the last print', async () => {
     const { ir } = await parseDocsFolder(join(REPO_ROOT, 'docs-src'));
     const first: MemberCache = { known: new Map(), used: [] };
-    printFile(clientFile('management', declareSdk(ir).clients.management), first);
+    printFile(clientFile(...management(ir)), first);
     const edited = structuredClone(ir);
     edited.operations[0]!.summary = { zh: '改过的标题', en: 'An edited title' };
-    const structure = clientFile('management', declareSdk(edited).clients.management);
+    const structure = clientFile(...management(edited));
     const second: MemberCache = { known: new Map(first.used.map(([key, text]) => [key, text!])), used: [] };
     const text = printFile(structure, second);
     expect(text).toBe(printWhole(structure));

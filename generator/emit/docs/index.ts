@@ -7,6 +7,7 @@ import { hash } from 'node:crypto';
 import { compareDiagnostics, compareStrings } from '../../ir/diagnostics.js';
 import { entityHash, type EntityHashes } from '../../ir/hashes.js';
 import { LOCALES, SDK_LANGUAGES, type Diagnostic, type Ir, type Locale, type Model, type Operation, type SdkLanguage } from '../../ir/types.js';
+import { profileOf } from '../../profile/index.js';
 import { registerPartial, render } from '../templates.js';
 import { mergeFallbacks } from './fallback.js';
 import { sidebar } from './sidebar.js';
@@ -93,7 +94,8 @@ export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput<string |
       pagePath(locale, sdk, operation.module, operation.tag, operation.slug),
       renderPage(pageView(ir, models, operation, sdk, locale, mode, into, tables)),
     ]);
-  const frame = JSON.stringify(ir.frame ?? null);
+  // The profile's clients name the pages' classes: part of every group's key.
+  const frame = `${JSON.stringify(ir.frame ?? null)}\0${JSON.stringify(profileOf(ir).clients)}`;
   const hashOf = entityHasher(options.hashes);
   // What a group's key is made of that does not depend on its locale: the operation and every model its pages show.
   const contents = new Map<Operation, string>();
@@ -130,7 +132,7 @@ export function emitDocs(ir: Ir, options: DocsOptions = {}): DocsOutput<string |
       for (const [path, content] of rendered) files.set(path, content);
       mergeFallbacks(recorded, fallbacks);
     }
-    files.set(`${locale}/sidebar.json`, `${JSON.stringify(sidebar(operations, locale), null, 2)}\n`);
+    files.set(`${locale}/sidebar.json`, `${JSON.stringify(sidebar(operations, locale, profileOf(ir)), null, 2)}\n`);
   }
   return { files: new Map([...files.entries()].sort(([a], [b]) => compareStrings(a, b))), diagnostics: fallbackWarnings(ir, fallbacks) };
 }

@@ -1,40 +1,24 @@
 /**
  * The SDK emitter's public surface: IR → the files of a publishable TypeScript package,
  * as a map of relative path → content (the caller decides where and whether to write).
+ * Package settings and the client classes come from the IR's API profile.
  */
 import { hash } from 'node:crypto';
 import type { SourceFileStructure } from 'ts-morph';
-import type { Ir } from '../../ir/types.js';
+import type { ClientAuth, Ir, SdkSettings } from '../../ir/types.js';
+import { profileOf } from '../../profile/index.js';
 import { registerPartial, render } from '../templates.js';
-import { clientFile, CLIENT_CLASS } from './clients.js';
+import { clientFile, RUNTIME_BASE } from './clients.js';
 import { declareSdk } from './declarations.js';
 import { modelFile, modelsIndex } from './models.js';
 import { printFile, type MemberCache } from './print.js';
 
-export interface SdkOptions {
-  packageName: string;
-  version: string;
-  defaultHost: string;
-  defaultTimeout: number;
-}
+/** The profile's SDK settings, any of which a caller may replace. */
+export type SdkOptions = SdkSettings;
 
-export const DEFAULT_SDK_OPTIONS: SdkOptions = {
-  packageName: 'docs-to-sdk-client',
-  version: '0.1.0',
-  defaultHost: 'https://api.authing.cn',
-  defaultTimeout: 10_000,
-};
-
-
-const RUNTIME_TEMPLATES = [
-  'package.json',
-  'tsconfig.json',
-  'src/index.ts',
-  'src/http/ApiError.ts',
-  'src/http/HttpClient.ts',
-  'src/http/ManagementClientBase.ts',
-  'src/http/AuthenticationClientBase.ts',
-];
+/** Templates every SDK gets; the runtime base of each way of authenticating its clients use follows. */
+const RUNTIME_TEMPLATES = ['package.json', 'tsconfig.json', 'src/index.ts', 'src/http/ApiError.ts', 'src/http/HttpClient.ts'];
+const AUTH_ORDER: ClientAuth[] = ['access-key', 'app-id'];
 
 /**
  * Printed files from earlier runs, by a hash of the file's path and ts-morph structure
@@ -59,19 +43,26 @@ export interface CachedSdkFile {
 export function emitSdk(ir: Ir, options?: Partial<SdkOptions>): Map<string, string>;
 export function emitSdk(ir: Ir, options: Partial<SdkOptions>, cache: SdkPrintCache): Map<string, string | CachedSdkFile>;
 export function emitSdk(ir: Ir, options: Partial<SdkOptions> = {}, cache?: SdkPrintCache): Map<string, string | CachedSdkFile> {
-  const settings = { ...DEFAULT_SDK_OPTIONS, ...options };
+  const profile = profileOf(ir);
+  const auths = AUTH_ORDER.filter((auth) => profile.clients.some((client) => client.auth === auth));
+  const settings = {
+    ...profile.sdk,
+    ...options,
+    clients: profile.clients,
+    accessKey: auths.includes('access-key'),
+    appId: auths.includes('app-id'),
+  };
   const { types, clients } = declareSdk(ir);
   const files = new Map<string, string | CachedSdkFile>();
 
   registerPartial('header', 'sdk/header.hbs');
-  for (const template of RUNTIME_TEMPLATES) files.set(template, render(`sdk/${template}.hbs`, settings));
+  const templates = [...RUNTIME_TEMPLATES, ...auths.map((auth) => `src/http/${RUNTIME_BASE[auth]}.ts`)];
+  for (const template of templates) files.set(template, render(`sdk/${template}.hbs`, settings));
 
   const structures = new Map<string, SourceFileStructure>();
   for (const type of types) structures.set(`src/models/${type.name}.ts`, modelFile(type));
   structures.set('src/models/index.ts', modelsIndex(types));
-  for (const module of ['management', 'authentication'] as const) {
-    structures.set(`src/${CLIENT_CLASS[module]}.ts`, clientFile(module, clients[module]));
-  }
+  for (const { client, methods } of clients) structures.set(`src/${client.className}.ts`, clientFile(client, methods));
   const header = render('sdk/header.hbs', {});
   for (const [path, printed] of printStructures(structures, header, cache)) files.set(path, printed);
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
