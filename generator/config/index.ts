@@ -1,21 +1,21 @@
 /**
- * The checked-in config: per-operation overrides for what the pages cannot say
- * (HTTP method, path, request style, request DTO name). Validated by JSON Schema.
+ * The checked-in config: the API profile (a registered name, or one extending it with
+ * settings replaced; generator/profile) and per-operation overrides for what the pages
+ * cannot say (HTTP method, path, request style, request DTO name). Validated by JSON
+ * Schema, the profile also by resolving it; the parser applies both (generator/profile).
  */
 import { readFileSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
 import { bundleState } from '../shared/bundle.js';
 import { loadSchemaCheck } from '../shared/schema-check.js';
-import type { DiagnosticSink } from '../ir/diagnostics.js';
-import type { HttpMethod, Operation, RequestStyle } from '../ir/types.js';
+import { ProfileError, resolveProfile, type OperationOverride, type ProfileSetting } from '../profile/index.js';
 import configSchema from './config.schema.json' with { type: 'json' };
 
-export interface OperationOverride {
-  http?: { method?: HttpMethod; path?: string };
-  request?: { style?: RequestStyle; typeName?: string };
-}
+export type { OperationOverride, ProfileSetting };
 
 export interface GeneratorConfig {
+  /** Default `authing-v3`. */
+  profile?: ProfileSetting;
   operations?: Record<string, OperationOverride>;
 }
 
@@ -25,7 +25,7 @@ let validator: ValidateFunction<GeneratorConfig> | undefined;
 
 /**
  * The bundle's precompiled check, else compiled on first use (shared/schema-check.ts):
- * most runs have no config to check, and the parser imports this module for applyOverrides.
+ * most runs have no config to check.
  */
 function validate(data: unknown): data is GeneratorConfig {
   validator ??= loadSchemaCheck<GeneratorConfig>(bundleState()?.configValidator, configSchema, import.meta.url);
@@ -43,18 +43,11 @@ export function loadConfig(file: string): GeneratorConfig {
     const problems = (validator?.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`).join('; ');
     throw new ConfigError(`${file}: invalid config: ${problems}`);
   }
-  return data;
-}
-
-export function applyOverrides(operations: Operation[], config: GeneratorConfig, sink: DiagnosticSink): void {
-  const byId = new Map(operations.map((operation) => [operation.id, operation]));
-  for (const [id, override] of Object.entries(config.operations ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const operation = byId.get(id);
-    if (!operation) {
-      sink.warning('CONFIG_UNKNOWN_OPERATION', 1, `config overrides "${id}", which no page documents`);
-      continue;
-    }
-    Object.assign(operation.http, override.http);
-    Object.assign(operation.request, override.request);
+  try {
+    resolveProfile(data.profile);
+  } catch (error) {
+    if (error instanceof ProfileError) throw new ConfigError(`${file}: invalid config: ${error.message}`);
+    throw error;
   }
+  return data;
 }

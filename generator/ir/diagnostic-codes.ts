@@ -52,7 +52,8 @@ export const DIAGNOSTIC_CODES = {
   // Assembling pages into operations and models.
   TYPE_UNKNOWN_REF: { severity: 'warning', stage: 'assemble', meaning: 'a type names a data structure no page defines; typed `any`' },
   CLIENT_MISMATCH: { severity: 'warning', stage: 'assemble', meaning: 'the method section names another client than the sample code (or than the copies in other SDK languages); the code wins' },
-  MODULE_UNKNOWN: { severity: 'warning', stage: 'assemble', meaning: 'neither the client nor the path tells the module; management assumed' },
+  CLIENT_UNKNOWN: { severity: 'warning', stage: 'assemble', meaning: "the method section or sample names a client the API profile does not know; the sample's or folder's client is used, else the profile's first" },
+  MODULE_UNKNOWN: { severity: 'warning', stage: 'assemble', meaning: "neither the client nor the path tells the module; the profile's first client (management) assumed" },
   OPERATION_UNNAMED: { severity: 'error', stage: 'assemble', meaning: 'no slug, method name or response type to name the operation; the page makes no operation' },
   METHOD_NAME_CONFLICT: { severity: 'warning', stage: 'assemble', meaning: 'pages of one SDK language name the method differently; the first in precedence order wins' },
   DEFINITION_CONFLICT: { severity: 'warning', stage: 'assemble', meaning: 'pages define a field differently (type, required flag, enum); the first in precedence order wins' },

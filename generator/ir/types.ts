@@ -18,8 +18,11 @@ export type Locale = (typeof LOCALES)[number];
 export const SDK_LANGUAGES = ['node', 'python', 'java', 'go', 'php', 'csharp'] as const;
 export type SdkLanguage = (typeof SDK_LANGUAGES)[number];
 
-export const MODULES = ['management', 'authentication'] as const;
-export type Module = (typeof MODULES)[number];
+/**
+ * The id of an SDK client (`management`), also the docs' folder of its pages. The set is
+ * the API profile's (`Ir.profile.clients`), not closed here.
+ */
+export type Module = string;
 
 /** Text in one or both locales; a missing key means the docs have no text in that locale. */
 export type Localized = Partial<Record<Locale, string>>;
@@ -84,7 +87,14 @@ export interface Operation {
   sources: SourceRef[];
   /** How the pages laid the operation out (order only); see Layout. */
   layout?: OperationLayout;
+  /**
+   * Facts the docs do not state, by key, and what supplied them: the API profile's
+   * convention or the config's per-operation override. Keys not listed came from the docs.
+   */
+  derived?: Partial<Record<DerivedKey, 'profile' | 'config'>>;
 }
+
+export type DerivedKey = 'http.method' | 'http.path' | 'request.style' | 'request.typeName' | 'response.typeName';
 
 /**
  * Documented order, and nothing else: the row order of the highest-precedence page and
@@ -156,8 +166,60 @@ export interface Diagnostic {
   message: string;
 }
 
+/**
+ * An API's conventions: what the pages do not say but the API's design decides (see
+ * generator/profile and docs/profiles.md). Recorded in the IR as applied, so emitters
+ * read the client set and SDK settings from it.
+ */
+export interface ApiProfile {
+  name: string;
+  /** The registered profile a config-made one starts from. */
+  extends?: string;
+  /** HTTP path of an operation; placeholders `{slug}` (as the page path spells it) and `{module}`. */
+  pathTemplate: string;
+  /** The first rule that matches decides the verb; none matching: `otherwise`. */
+  verbs: { rules: VerbRule[]; otherwise: HttpMethod };
+  /** Request DTO name; placeholders `{Method}` (the Node method name in PascalCase) and `{method}` (as written). */
+  requestTypeName: string;
+  /** Response DTO name when the pages name none; same placeholders. */
+  responseTypeName: string;
+  /** The SDK's clients, in order; the first is the fallback for pages that name none (or an unknown one). */
+  clients: ClientProfile[];
+  sdk: SdkSettings;
+}
+
+/** Matches when every condition given holds. */
+export interface VerbRule {
+  method: HttpMethod;
+  style?: RequestStyle;
+  /** The slug starts with one of these. */
+  slugPrefixes?: string[];
+}
+
+export interface ClientProfile {
+  /** Module id of its operations (`management`). */
+  id: string;
+  /** The class as the docs write it (`ManagementClient`); also the SDK's class. */
+  className: string;
+  /** How it authenticates, i.e. which runtime base class of the SDK it extends. */
+  auth: ClientAuth;
+}
+
+/** `access-key`: management token from an access key pair; `app-id`: application id and user token. */
+export type ClientAuth = 'access-key' | 'app-id';
+
+export interface SdkSettings {
+  packageName: string;
+  version: string;
+  defaultHost: string;
+  /** Milliseconds. */
+  defaultTimeout: number;
+}
+
 export interface Ir {
   irVersion: typeof IR_VERSION;
+  /** The profile applied after parsing (absent in IR built by other means: emitters assume authing-v3). */
+  profile?: ApiProfile;
   operations: Operation[];
   models: Model[];
   /** Most common page boilerplate per locale (ties: first in text order). */

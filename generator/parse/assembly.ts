@@ -1,12 +1,16 @@
 /**
- * Page results → IR: operations and models merged from their pages, references
- * resolved, config overrides applied. A pure function of the page results (and the
- * config): every diagnostic of the parse stage ends up in the IR's list, in a stable order.
+ * Page results → IR: operations and models merged from what their pages say,
+ * references resolved, then the API profile and the config's overrides applied
+ * (generator/profile: paths, verbs, DTO names). A pure function of the page results and
+ * the config: every diagnostic of the parse stage ends up in the IR's list, in a stable
+ * order. The profile's clients are needed earlier too: they tell which client a page's
+ * method section or sample names, which groups pages into operations.
  */
 import { compareDiagnostics, compareStrings, DiagnosticSink } from '../ir/diagnostics.js';
 import { IR_VERSION, type Ir, type Module, type TypeRef } from '../ir/types.js';
-import { applyOverrides, type GeneratorConfig } from '../config/index.js';
-import { mergeModels, mergeOperation, pageFrame, operationKey, typeText, type OperationKey } from './merge.js';
+import type { GeneratorConfig } from '../config/index.js';
+import { applyProfile, clientIndex, resolveProfile } from '../profile/index.js';
+import { clientsOf, mergeModels, mergeOperation, pageFrame, operationKey, typeText, type OperationKey } from './merge.js';
 import type { PageDoc } from './page.js';
 import type { PageResult } from './read-page.js';
 
@@ -34,6 +38,9 @@ function modelsByName(page: PageDoc): Map<string, PageDoc['models']> {
 
 /** Page results → IR. Page results are never modified (they may be shared, e.g. by a cache). */
 export function assemble(results: readonly PageResult[], config?: GeneratorConfig): Ir {
+  // loadConfig checked the profile.
+  const profile = resolveProfile(config?.profile);
+  const clients = clientIndex(profile);
   const sorted = [...results].sort((a, b) => compareStrings(a.file, b.file));
   const sinks = new Map<string, DiagnosticSink>();
   const sinkFor = (file: string): DiagnosticSink => {
@@ -50,9 +57,9 @@ export function assemble(results: readonly PageResult[], config?: GeneratorConfi
   const keys = new Map<PageDoc, OperationKey | undefined>();
   const revealed = new Map<string, Module>();
   for (const page of pages) {
-    const key = operationKey(page, sinkFor);
+    const key = operationKey(page, sinkFor, clients);
     keys.set(page, key);
-    if (key && page.path.module && page.sampleClient && page.sampleClient !== page.path.module) revealed.set(folderOf(page), key.module);
+    if (key && revealsClient(clientsOf(page, clients))) revealed.set(folderOf(page), key.module);
   }
   const groups = new Map<string, { key: OperationKey; pages: PageDoc[] }>();
   const resolved: PageDoc[] = [];
@@ -62,7 +69,7 @@ export function assemble(results: readonly PageResult[], config?: GeneratorConfi
     const key = keys.get(original);
     if (!key) continue;
     const module = revealed.get(folderOf(page));
-    if (module && module !== key.module && !page.sampleClient) {
+    if (module && module !== key.module && !clientsOf(page, clients).sample) {
       sinkFor(page.file).warning('CLIENT_MISMATCH', page.method?.line ?? 1, `this page's copies in other SDK languages call the ${module} client; using ${module}`);
       key.module = module;
     }
@@ -73,7 +80,7 @@ export function assemble(results: readonly PageResult[], config?: GeneratorConfi
   }
   const operations = [...groups.entries()]
     .sort(([a], [b]) => compareStrings(a, b))
-    .map(([, { key, pages: members }]) => mergeOperation(key.module, key.slug, [...members], sinkFor));
+    .map(([, { key, pages: members }]) => mergeOperation(key.module, key.slug, [...members], sinkFor, clients));
 
   const definitions = new Map<string, PageDoc[]>();
   for (const page of resolved) {
@@ -86,11 +93,14 @@ export function assemble(results: readonly PageResult[], config?: GeneratorConfi
   const models = [...definitions.entries()]
     .sort(([a], [b]) => compareStrings(a, b))
     .map(([name, definers]) => mergeModels(definers.map((page) => withModel(page, name)), sinkFor)[0]!);
-  if (config) applyOverrides(operations, config, sinkFor('<config>'));
   const frame = pageFrame(resolved);
-  const diagnostics = [...sinks.values()].flatMap((sink) => sink.items).sort(compareDiagnostics);
-  return { irVersion: IR_VERSION, operations, models, ...(frame ? { frame } : {}), diagnostics };
+  const profiled = applyProfile({ irVersion: IR_VERSION, operations, models, ...(frame ? { frame } : {}), diagnostics: [] }, profile, config?.operations);
+  const diagnostics = [...[...sinks.values()].flatMap((sink) => sink.items), ...profiled.diagnostics].sort(compareDiagnostics);
+  return { ...profiled.ir, diagnostics };
 }
+
+/** The page's sample calls a client other than its folder's: it tells which client the folder's copies mean. */
+const revealsClient = (named: ReturnType<typeof clientsOf>): boolean => !!named.path && !!named.sample && named.sample !== named.path;
 
 /**
  * Every `ref` must name a data structure some page defines. An unknown one (a page cut

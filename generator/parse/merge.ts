@@ -16,13 +16,13 @@ import {
   type Field,
   type Model,
   type Module,
-  type Operation,
   type Sample,
   type SdkLanguage,
   type SourceRef,
   type TypeRef,
 } from '../ir/types.js';
 import { camelCase, kebabCase, pascalCase, snakeCase } from '../shared/case.js';
+import type { ClientIndex, DocumentedOperation } from '../profile/index.js';
 import type { ParsedField } from './fields.js';
 import type { PageDoc } from './page.js';
 
@@ -48,22 +48,45 @@ export interface OperationKey {
   slug: string;
 }
 
-export function operationKey(page: PageDoc, sinkFor: SinkFor): OperationKey | undefined {
+/** The clients a page names (method section, sample code, folder) as profile client ids; names the profile does not know are absent. */
+export interface PageClients {
+  method?: Module;
+  sample?: Module;
+  path?: Module;
+}
+
+export function clientsOf(page: PageDoc, clients: ClientIndex): PageClients {
+  const id = (written: string | undefined) => (written === undefined ? undefined : clients.find(written)?.id);
+  return { method: id(page.method?.client), sample: id(page.sampleClient), path: id(page.path.module) };
+}
+
+export function operationKey(page: PageDoc, sinkFor: SinkFor, clients: ClientIndex): OperationKey | undefined {
   const sink = sinkFor(page.file);
-  let module = page.method?.client ?? page.sampleClient ?? page.path.module;
-  if (page.method && page.sampleClient && page.method.client !== page.sampleClient) {
+  const named = clientsOf(page, clients);
+  let module = named.method ?? named.sample ?? named.path;
+  if (named.method && named.sample && named.method !== named.sample) {
     sink.warning(
       'CLIENT_MISMATCH',
-      page.method.line,
-      `method section says ${page.method.client} client but the sample code uses the ${page.sampleClient} client; using ${page.sampleClient}`,
+      page.method!.line,
+      `method section says ${named.method} client but the sample code uses the ${named.sample} client; using ${named.sample}`,
     );
-    module = page.sampleClient;
+    module = named.sample;
   }
+  // Client names the profile does not know (a folder name is layout, not a claim: it is not reported).
+  const unknown = [
+    ...(page.method && !named.method ? [{ what: 'method section', written: page.method.client, line: page.method.line }] : []),
+    ...(page.sampleClient && !named.sample ? [{ what: 'sample code', written: page.sampleClient, line: page.sample?.line ?? 1 }] : []),
+  ];
   if (module === undefined) {
-    sink.warning('MODULE_UNKNOWN', 1, 'page names no client and its path no module; assuming management');
-    module = 'management';
+    module = clients.fallback.id;
+    if (unknown.length === 0) sink.warning('MODULE_UNKNOWN', 1, `page names no client and its path no module; assuming ${module}`);
+  }
+  for (const { what, written, line } of unknown) {
+    const known = clients.profile.clients.map((client) => client.className).join(', ');
+    sink.warning('CLIENT_UNKNOWN', line, `${what} names ${written}, a client the ${clients.profile.name} profile does not know (${known}); using ${module}`);
   }
   const name = page.method?.name ?? page.sampleMethod ?? page.response?.typeName?.replace(/RespDto$|Dto$/, '');
+  // The page path's slug as written; only pages without one get a slug made from the method name.
   const slug = page.path.slug ?? (name ? kebabCase(name) : undefined);
   if (slug === undefined) {
     sink.error('OPERATION_UNNAMED', 1, 'cannot tell which operation this page documents: no method name, slug or response type');
@@ -72,11 +95,15 @@ export function operationKey(page: PageDoc, sinkFor: SinkFor): OperationKey | un
   return { module, slug };
 }
 
-export function mergeOperation(module: Module, slug: string, pages: PageDoc[], sinkFor: SinkFor): Operation {
+/**
+ * What the pages of one operation say, merged. Its HTTP binding and DTO names are the
+ * API profile's to add (generator/profile), except a response type the pages name.
+ */
+export function mergeOperation(module: Module, slug: string, pages: PageDoc[], sinkFor: SinkFor, clients: ClientIndex): DocumentedOperation {
   pages.sort(comparePages);
   const methodNames: Partial<Record<SdkLanguage, string>> = {};
-  const summary: Operation['summary'] = {};
-  const description: Operation['description'] = {};
+  const summary: DocumentedOperation['summary'] = {};
+  const description: DocumentedOperation['description'] = {};
   const samples: Sample[] = [];
   for (const page of pages) {
     const name = page.method?.name ?? page.sampleMethod;
@@ -103,7 +130,7 @@ export function mergeOperation(module: Module, slug: string, pages: PageDoc[], s
   const responseType = firstOf(responsePages.map((page) => page.response?.typeName && { value: page.response.typeName, file: page.file, line: page.response.line }), sinkFor, 'RESPONSE_TYPE_CONFLICT', 'response type');
   const example = responsePages.find((page) => page.response!.example !== undefined)?.response!.example;
 
-  const operation: Operation = {
+  const operation: DocumentedOperation = {
     id: `${module}/${slug}`,
     module,
     tag: home?.path.tag ?? '',
@@ -111,10 +138,9 @@ export function mergeOperation(module: Module, slug: string, pages: PageDoc[], s
     methodNames,
     summary,
     description,
-    http: { method: style === 'query' || (style === 'none' && /^(get|list)-/.test(slug)) ? 'GET' : 'POST', path: `/api/v3/${slug}` },
-    request: { style, typeName: `${pascalCase(methodNames.node!)}Dto`, fields: requestFields },
+    request: { style, fields: requestFields },
     response: {
-      typeName: responseType ?? `${pascalCase(methodNames.node!)}RespDto`,
+      ...(responseType !== undefined ? { typeName: responseType } : {}),
       fields: mergeFields(responsePages.map((page) => ({ page, fields: page.response!.fields })), sinkFor, 'response'),
     },
     samples: samples.sort((a, b) => sdkRank(a.sdk) - sdkRank(b.sdk) || compareStrings(a.locale, b.locale)),
@@ -130,7 +156,8 @@ export function mergeOperation(module: Module, slug: string, pages: PageDoc[], s
     methodSection: first.method !== undefined,
     bareExamples: bareExamples(layoutPage('request')?.request!.fields ?? []),
   };
-  if (first.method && first.method.client !== module) operation.layout.methodClient = first.method.client;
+  const methodClient = first.method && clientsOf(first, clients).method;
+  if (methodClient && methodClient !== module) operation.layout.methodClient = methodClient;
   const multiline = multilineRows(layoutPage('request')?.request!.fields ?? []);
   if (multiline.length > 0) operation.layout.multilineRows = multiline;
   return operation;

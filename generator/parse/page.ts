@@ -4,7 +4,7 @@
  */
 import type { Code, Paragraph, RootContent, Table } from 'mdast';
 import type { DiagnosticSink } from '../ir/diagnostics.js';
-import { MODULES, SDK_LANGUAGES, type JsonValue, type LocaleFrame, type Locale, type Module, type SdkLanguage } from '../ir/types.js';
+import { SDK_LANGUAGES, type JsonValue, type LocaleFrame, type Locale, type SdkLanguage } from '../ir/types.js';
 import { columnsOf, readFieldTable, type ParsedField } from './fields.js';
 import { joinContinuedTableRows, markdownFromPlainText } from './repair.js';
 import { splitSegments, type Segment } from './segments.js';
@@ -22,11 +22,15 @@ export interface PageDoc {
   file: string;
   locale: Locale;
   sdk?: SdkLanguage;
-  /** From the path (`<lang>/<module>/<tag>/<slug>.md`), when it has that shape. */
-  path: { module?: Module; tag: string; slug?: string };
-  method?: { client: Module; name: string; line: number };
-  /** The client the sample code constructs or calls, when it names one. */
-  sampleClient?: Module;
+  /**
+   * From the path (`<locale>/<sdk>/<module>/<tag>/<slug>.md`), when it has that shape:
+   * the module folder and slug as written (the API profile says which clients exist).
+   */
+  path: { module?: string; tag: string; slug?: string };
+  /** The client as the method section writes it (`ManagementClient`). */
+  method?: { client: string; name: string; line: number };
+  /** The client the sample code constructs (`ManagementClient`) or calls (`management_client`), as written. */
+  sampleClient?: string;
   /** Method the sample code calls, used only when the page has no method section. */
   sampleMethod?: string;
   summary?: string;
@@ -154,9 +158,9 @@ export function readPage(file: string, text: string, sink: DiagnosticSink): Page
 
   function readMethod(segment: Segment, body: RootContent[], line: number): void {
     const text = body.map((node) => sliceOf(segment, node)).join('\n');
-    const match = /\b(Management|Authentication)Client\s*(?:\.|::|->)\s*([A-Za-z_]\w*)/.exec(text);
+    const match = /\b([A-Z][A-Za-z0-9]*Client)\s*(?:\.|::|->)\s*([A-Za-z_]\w*)/.exec(text);
     if (match) {
-      page.method = { client: match[1] === 'Management' ? 'management' : 'authentication', name: match[2]!, line };
+      page.method = { client: match[1]!, name: match[2]!, line };
     } else if (text.trim() !== '') {
       sink.warning('METHOD_NAME_UNREADABLE', line, `method section does not name Client.method: "${text.trim().slice(0, 60)}"`);
     }
@@ -214,15 +218,17 @@ export function readPage(file: string, text: string, sink: DiagnosticSink): Page
   }
 }
 
+/** The module is the folder after the SDK language's; the slug is the file name as written (`pub-userEvent`). */
 function pathInfo(file: string): PageDoc['path'] {
   const parts = file.replace(/\.(md|txt)$/i, '').split('/');
-  const moduleAt = parts.findIndex((part) => (MODULES as readonly string[]).includes(part));
+  const sdkAt = parts.findIndex((part) => (SDK_LANGUAGES as readonly string[]).includes(part));
+  const moduleAt = sdkAt >= 0 && sdkAt + 1 < parts.length - 1 ? sdkAt + 1 : -1;
   const slug = parts[parts.length - 1]!;
-  const isSlug = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(slug);
+  const isSlug = /^[a-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$/.test(slug);
   if (moduleAt < 0) return { tag: '', slug: isSlug ? slug : undefined };
   const rest = parts.slice(moduleAt + 1);
   return {
-    module: parts[moduleAt] as Module,
+    module: parts[moduleAt]!,
     tag: rest.length >= 2 ? rest.slice(0, -1).join('/') : '',
     slug: isSlug ? slug : undefined,
   };
@@ -245,14 +251,14 @@ function sdkOfMethodName(name: string | undefined): SdkLanguage | undefined {
   return name?.includes('_') ? 'python' : undefined;
 }
 
-function clientNamedIn(code: string): Module | undefined {
-  const match = /new\s+(Management|Authentication)Client\b|\b(management|authentication)_?client\s*(?:\.|->|=)/i.exec(code);
-  const word = (match?.[1] ?? match?.[2])?.toLowerCase();
-  return word === 'management' || word === 'authentication' ? word : undefined;
+/** `new FooClient` or a variable named after the client (`foo_client.`, `$fooClient->`, `fooClient =`). */
+function clientNamedIn(code: string): string | undefined {
+  const match = /new\s+([A-Za-z][A-Za-z0-9]*Client)\b|\b([A-Za-z][A-Za-z0-9]*_?client)\s*(?:\.|->|=)/i.exec(code);
+  return match?.[1] ?? match?.[2];
 }
 
 function methodCalledIn(code: string): string | undefined {
-  return /\b(?:management|authentication)_?client\s*(?:\.|->)\s*([A-Za-z_]\w*)\s*\(/i.exec(code)?.[1];
+  return /\b[A-Za-z][A-Za-z0-9]*_?client\s*(?:\.|->)\s*([A-Za-z_]\w*)\s*\(/i.exec(code)?.[1];
 }
 
 function sliceOf(segment: Segment, node: RootContent): string {

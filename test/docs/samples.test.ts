@@ -6,9 +6,12 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { renderSample } from '../../generator/emit/docs/samples.js';
-import { SDK_LANGUAGES, type Ir } from '../../generator/ir/types.js';
+import { SDK_LANGUAGES, type Ir, type Operation, type SdkLanguage } from '../../generator/ir/types.js';
+import { AUTHING_V3, clientOf } from '../../generator/profile/index.js';
 import { parseDocsFolder } from '../../generator/parse/index.js';
 import { CORPUS_ZH, hasShared, REPO_ROOT } from '../helpers/shared.js';
+
+const sample = (operation: Operation, sdk: SdkLanguage) => renderSample(operation, sdk, clientOf(AUTHING_V3, operation.module));
 
 function syntaxErrors(code: string): string[] {
   const file = ts.createSourceFile('sample.ts', code, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
@@ -20,7 +23,7 @@ function syntaxErrors(code: string): string[] {
 function nodeSamplesWithErrors(ir: Ir): string[] {
   const models = new Map(ir.models.map((model) => [model.name, model]));
   return ir.operations.flatMap((operation) => {
-    const errors = syntaxErrors(renderSample(operation, 'node').code);
+    const errors = syntaxErrors(sample(operation, 'node').code);
     return errors.length > 0 ? [`${operation.id}: ${errors.join('; ')}`] : [];
   });
 }
@@ -30,7 +33,7 @@ describe('template sample code', () => {
     const { ir } = await parseDocsFolder(`${REPO_ROOT}/docs-src`);
     const operation = ir.operations.find((op) => op.id === 'management/get-webhook')!;
     const models = new Map(ir.models.map((model) => [model.name, model]));
-    const samples = Object.fromEntries(SDK_LANGUAGES.map((sdk) => [sdk, renderSample(operation, sdk)]));
+    const samples = Object.fromEntries(SDK_LANGUAGES.map((sdk) => [sdk, sample(operation, sdk)]));
     expect(samples.node!.lang).toBe('ts');
     expect(samples.node!.code).toContain("const result = await managementClient.getWebhook({\n    webhookId: '6229ffaxxxxxxxxcade3e3d9',\n  });");
     expect(samples.python!.lang).toBe('py');

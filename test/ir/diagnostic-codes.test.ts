@@ -145,6 +145,7 @@ const FIXTURES: Record<DiagnosticCode, Fixture> = {
     zhPage({ sample: "const authenticationClient = new AuthenticationClient({ appId: 'APP' });\nawait authenticationClient.getWidget({});" }),
     '## 方法名称',
   ),
+  CLIENT_UNKNOWN: onePage(zhPage({ method: '`WidgetClient.getWidget`' }), '## 方法名称'),
   MODULE_UNKNOWN: onePage(zhPage({ method: null, sample: null }), 1, 'widgets/get-widget.md'),
   OPERATION_UNNAMED: onePage(zhPage({ method: null, sample: null, responseType: null }), 1, 'node/management/widgets/Widget_Page.md'),
   METHOD_NAME_CONFLICT: {

@@ -57,6 +57,10 @@ describe('precompiled schema checks', () => {
       { operations: { 'management/x': { http: { method: 'GET', path: '/x' }, request: { style: 'query' } } } },
       { operations: { 'management/x': { http: { method: 'FETCH' }, extra: 1 } } },
       { operations: [], unknown: true },
+      { profile: 'authing-v3' },
+      { profile: 'nope' },
+      { profile: { extends: 'authing-v3', pathTemplate: '/v1/{slug}', sdk: { packageName: '@a/b' } } },
+      { profile: { clients: [{ id: 'x', className: 'XClient' }] } },
       'not an object',
     ];
     expectSameVerdicts(precompiled, compiled, samples);

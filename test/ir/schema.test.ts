@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { IR_VERSION, type Ir } from '../../generator/ir/types.js';
 import { validateIr } from '../../generator/ir/validate.js';
+import { AUTHING_V3 } from '../../generator/profile/index.js';
 
 const minimal = (): Ir => ({
   irVersion: IR_VERSION,
@@ -38,6 +39,23 @@ describe('IR schema', () => {
     const missing = minimal() as Partial<Ir>;
     delete missing.models;
     expect(validateIr(missing).join()).toMatch(/must have required property 'models'/);
+  });
+
+  it('accepts the profile and provenance, an open set of clients, slugs as spelt; rejects unknown derived keys', () => {
+    const profiled = minimal();
+    profiled.profile = structuredClone(AUTHING_V3);
+    Object.assign(profiled.operations[0]!, { id: 'billing/pub-userEvent', module: 'billing', slug: 'pub-userEvent' });
+    profiled.operations[0]!.derived = { 'http.method': 'profile', 'request.typeName': 'config' };
+    expect(validateIr(profiled)).toEqual([]);
+    const unknownKey = structuredClone(profiled);
+    (unknownKey.operations[0]!.derived as Record<string, string>)['module'] = 'profile';
+    expect(validateIr(unknownKey).join()).toMatch(/derived/);
+    const badSource = structuredClone(profiled);
+    (badSource.operations[0]!.derived as Record<string, string>)['http.path'] = 'guess';
+    expect(validateIr(badSource).join()).toMatch(/derived/);
+    const noClients = structuredClone(profiled);
+    noClients.profile!.clients = [];
+    expect(validateIr(noClients).join()).toMatch(/profile\/clients/);
   });
 
   it('rejects a reference to a model that does not exist and duplicate ids', () => {

@@ -5,6 +5,7 @@
  */
 import { compareDiagnostics, compareStrings, createDiagnostic } from '../../ir/diagnostics.js';
 import { LOCALES, SDK_LANGUAGES, type Diagnostic, type Ir, type Locale, type SdkLanguage } from '../../ir/types.js';
+import { profileOf } from '../../profile/index.js';
 import type { Unit } from '../target.js';
 import { registerPartial, render } from '../templates.js';
 import { mergeFallbacks } from './fallback.js';
@@ -62,7 +63,8 @@ export function planDocs(ir: Ir, options: DocsOptions = {}): { units: Unit<DocsU
   const operations = [...ir.operations].sort((a, b) => compareStrings(a.id, b.id));
   const sdks = options.sdks ?? SDK_LANGUAGES;
   const mode = options.samples ?? 'fill';
-  const settings = JSON.stringify([sdks, mode, ir.frame ?? null]);
+  // The profile names the pages' client classes and samples: part of every key.
+  const settings = JSON.stringify([sdks, mode, ir.frame ?? null, ir.profile ?? null]);
   // Models are shown on many pages: each is serialized once for all the keys it is part of.
   const modelJson = new Map<string, string>();
   const jsonOf = (name: string): string => modelJson.get(name) ?? modelJson.set(name, JSON.stringify(models.get(name))).get(name)!;
@@ -92,7 +94,7 @@ export function planDocs(ir: Ir, options: DocsOptions = {}): { units: Unit<DocsU
       for (const result of results) mergeFallbacks(result.fallbacks, fallbacks);
       const files = results.flatMap((result) => result.files);
       // The sidebars are cheap: made here, not as units.
-      for (const locale of options.locales ?? LOCALES) files.push([`${locale}/sidebar.json`, Buffer.from(`${JSON.stringify(sidebar(operations, locale), null, 2)}\n`, 'utf8')]);
+      for (const locale of options.locales ?? LOCALES) files.push([`${locale}/sidebar.json`, Buffer.from(`${JSON.stringify(sidebar(operations, locale, profileOf(ir)), null, 2)}\n`, 'utf8')]);
       files.sort(([a], [b]) => compareStrings(a, b));
       return { files: new Map(files), diagnostics: fallbackWarnings(ir, fallbacks) };
     },

@@ -4,8 +4,8 @@
  * only turns example values into each language's literals; the code around them is in
  * the templates.
  */
-import { pascalCase, snakeCase } from '../../shared/case.js';
-import type { Field, JsonValue, Operation, SdkLanguage } from '../../ir/types.js';
+import { camelCase, pascalCase, snakeCase } from '../../shared/case.js';
+import type { ClientProfile, Field, JsonValue, Operation, SdkLanguage } from '../../ir/types.js';
 import { render } from '../templates.js';
 
 /** Fence info string per SDK language, as the docs factory writes it. */
@@ -18,15 +18,16 @@ export interface Argument {
   value: string;
 }
 
-export function renderSample(operation: Operation, sdk: SdkLanguage): { lang: string; code: string } {
+/** `client`: the operation's client in the IR's profile (its class, and whether it takes an access key). */
+export function renderSample(operation: Operation, sdk: SdkLanguage, client: ClientProfile): { lang: string; code: string } {
   const args = operation.request.fields
     .filter((field) => field.example !== undefined || field.required)
     .map((field) => argument(field, sdk))
     .filter((arg): arg is Argument => arg !== undefined);
   const context = {
-    management: operation.module === 'management',
-    client: operation.module === 'management' ? 'ManagementClient' : 'AuthenticationClient',
-    variable: operation.module === 'management' ? 'managementClient' : 'authenticationClient',
+    management: client.auth === 'access-key',
+    client: client.className,
+    variable: camelCase(client.className),
     method: operation.methodNames[sdk],
     requestType: operation.request.typeName,
     responseType: operation.response.typeName,

@@ -1,10 +1,11 @@
 /**
  * `docs/<locale>/sidebar.json`: pages grouped by module, then tag, as the docs factory's
- * sidebar groups them. Modules in their fixed order, tags and pages by code-unit order
+ * sidebar groups them. Modules in the order of the profile's clients (others after, by
+ * name), tags and pages by code-unit order
  * of their folder and slug, so the order never depends on the machine's locale.
  */
 import { compareStrings } from '../../ir/diagnostics.js';
-import { LOCALES, MODULES, SDK_LANGUAGES, type Locale, type Operation } from '../../ir/types.js';
+import { LOCALES, SDK_LANGUAGES, type ApiProfile, type Locale, type Operation } from '../../ir/types.js';
 
 export interface SidebarPage {
   title: string;
@@ -18,9 +19,11 @@ export interface SidebarGroup {
   tags: { tag: string; pages: SidebarPage[] }[];
 }
 
-export function sidebar(operations: Operation[], locale: Locale): SidebarGroup[] {
+export function sidebar(operations: Operation[], locale: Locale, profile: ApiProfile): SidebarGroup[] {
   const other = LOCALES.find((l) => l !== locale)!;
-  return MODULES.map((module) => {
+  const ids = profile.clients.map((client) => client.id);
+  const others = [...new Set(operations.map((operation) => operation.module))].filter((module) => !ids.includes(module)).sort(compareStrings);
+  return [...ids, ...others].map((module) => {
     const ofModule = operations.filter((operation) => operation.module === module);
     const tags = [...new Set(ofModule.map((operation) => operation.tag))].sort(compareStrings);
     return {

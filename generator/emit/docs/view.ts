@@ -5,6 +5,7 @@
  */
 import type { Field, Ir, Locale, LocaleFrame, Localized, Model, ModelLayout, Operation, SdkLanguage, TypeRef } from '../../ir/types.js';
 import { localOptional, mergeFallbacks, type Fallbacks } from './fallback.js';
+import { clientOf, profileOf } from '../../profile/index.js';
 import { render } from '../templates.js';
 import { modelRow, ordered, requestRow, responseView, spread, type RowView } from './rows.js';
 import { renderSample } from './samples.js';
@@ -38,7 +39,8 @@ export type SampleMode = 'fill' | 'documented';
 
 export type { Fallbacks, RowView };
 
-const CLIENT: Record<Operation['module'], string> = { management: 'ManagementClient', authentication: 'AuthenticationClient' };
+/** The class a method section names for a module: the IR's profile's. */
+const className = (ir: Ir, module: string): string => clientOf(profileOf(ir), module).className;
 
 export function pageView(
   ir: Ir,
@@ -99,7 +101,7 @@ export function pageView(
   // Neither the models listed nor a template sample depend on the locale: shared by both.
   const listed = shared(`models ${own}`, () => modelsOnPage(operation, models, sampleMode === 'documented'));
   const documented = operation.samples.find((s) => s.sdk === sdk && s.locale === locale);
-  const sample = documented ?? (sampleMode === 'fill' ? shared(`sample ${own} ${sdk}`, () => renderSample(operation, sdk)) : undefined);
+  const sample = documented ?? (sampleMode === 'fill' ? shared(`sample ${own} ${sdk}`, () => renderSample(operation, sdk, clientOf(profileOf(ir), operation.module))) : undefined);
   const view: PageView = {
     words,
     summary: text(operation.summary, own, 'summary'),
@@ -121,8 +123,8 @@ export function pageView(
   if (description !== undefined) view.description = description;
   // The docs factory's PHP pages leave one blank line less after the sample.
   if (sample) view.sample = { lang: sample.lang, code: sample.code, gap: sdk === 'php' ? '\n\n' : '\n\n\n' };
-  if (sampleMode === 'fill') view.method = `${CLIENT[operation.module]}.${operation.methodNames[sdk]}`;
-  else if (layout?.methodSection !== false) view.method = `${CLIENT[layout?.methodClient ?? operation.module]}.${operation.methodNames[sdk]}`;
+  if (sampleMode === 'fill') view.method = `${className(ir, operation.module)}.${operation.methodNames[sdk]}`;
+  else if (layout?.methodSection !== false) view.method = `${className(ir, layout?.methodClient ?? operation.module)}.${operation.methodNames[sdk]}`;
   if (operation.response.example !== undefined) view.example = shared(`example ${own}`, () => JSON.stringify(operation.response.example, null, 2));
   return view;
 }

@@ -2,17 +2,18 @@
 import type { ImportDeclarationStructure, MethodDeclarationStructure, SourceFileStructure } from 'ts-morph';
 import { tsMorph } from './ts-morph.js';
 import { compareStrings } from '../../ir/diagnostics.js';
-import type { Module } from '../../ir/types.js';
+import type { ClientAuth, ClientProfile } from '../../ir/types.js';
 import { docText, type MethodDeclaration } from './declarations.js';
 import { propertyName, quote } from './naming.js';
 
 const { Scope, StructureKind } = tsMorph;
 
-export const CLIENT_CLASS: Record<Module, string> = { management: 'ManagementClient', authentication: 'AuthenticationClient' };
+/** The runtime base class (templates/sdk/src/http/<name>.ts.hbs) of each way of authenticating. */
+export const RUNTIME_BASE: Record<ClientAuth, string> = { 'access-key': 'ManagementClientBase', 'app-id': 'AuthenticationClientBase' };
 
-export function clientFile(module: Module, methods: MethodDeclaration[]): SourceFileStructure {
-  const className = CLIENT_CLASS[module];
-  const base = `${className}Base`;
+export function clientFile(client: ClientProfile, methods: MethodDeclaration[]): SourceFileStructure {
+  const { className } = client;
+  const base = RUNTIME_BASE[client.auth];
   const used = new Set<string>();
   for (const method of methods) {
     used.add(method.responseType);

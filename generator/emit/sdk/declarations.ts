@@ -4,7 +4,8 @@
  * here, through the registry; the writers (models.ts, clients.ts) only print.
  */
 import { compareStrings } from '../../ir/diagnostics.js';
-import type { Field, Ir, Localized, Module, Operation, TypeRef } from '../../ir/types.js';
+import type { ClientProfile, Field, Ir, Localized, Operation, TypeRef } from '../../ir/types.js';
+import { clientIndex, profileOf } from '../../profile/index.js';
 import { bindingNameFor, enumMemberNameFor, NameScope, RUNTIME_SYMBOLS, typeNameFor } from './naming.js';
 
 export interface EnumDeclaration {
@@ -41,13 +42,20 @@ export interface MethodDeclaration {
   argumentOptional: boolean;
 }
 
+export interface ClientDeclaration {
+  client: ClientProfile;
+  methods: MethodDeclaration[];
+}
+
 export interface SdkDeclarations {
   types: TypeDeclaration[];
-  clients: Record<Module, MethodDeclaration[]>;
+  /** One per client of the IR's profile, in its order (also clients without operations). */
+  clients: ClientDeclaration[];
 }
 
 export function declareSdk(ir: Ir): SdkDeclarations {
-  const typeScope = new NameScope(RUNTIME_SYMBOLS);
+  const profile = profileOf(ir);
+  const typeScope = new NameScope([...RUNTIME_SYMBOLS, ...profile.clients.map((client) => client.className)]);
   const modelNames = new Map<string, string>();
   const byName = new Map<string, { declaration: TypeDeclaration; shape: string }>();
   const types: TypeDeclaration[] = [];
@@ -69,15 +77,18 @@ export function declareSdk(ir: Ir): SdkDeclarations {
 
   for (const model of ir.models) declare(model.name, model.fields, model.opaque, modelNames.get(model.name));
 
-  const clients: Record<Module, MethodDeclaration[]> = { management: [], authentication: [] };
-  const methodScopes: Record<Module, NameScope> = { management: new NameScope(CLIENT_MEMBERS), authentication: new NameScope(CLIENT_MEMBERS) };
+  const clients = profile.clients.map((client) => ({ client, methods: [] as MethodDeclaration[], scope: new NameScope(CLIENT_MEMBERS) }));
+  const byId = new Map(clients.map((entry) => [entry.client.id, entry]));
+  const index = clientIndex(profile);
   for (const operation of ir.operations) {
+    // An IR made without this profile may name a client it lacks: its operations go to the fallback client.
+    const owner = byId.get(operation.module) ?? byId.get(index.fallback.id)!;
     const { request, response } = operation;
     const requestType = request.fields.length > 0 ? declare(request.typeName, request.fields, false) : undefined;
     const responseType = declare(response.typeName, response.fields, response.fields.length === 0);
     const bindings = new NameScope();
-    clients[operation.module].push({
-      name: methodScopes[operation.module].claim(bindingNameFor(operation.methodNames.node ?? operation.slug)),
+    owner.methods.push({
+      name: owner.scope.claim(bindingNameFor(operation.methodNames.node ?? operation.slug)),
       operation,
       style: request.style,
       requestType,
@@ -91,7 +102,7 @@ export function declareSdk(ir: Ir): SdkDeclarations {
     });
   }
   types.sort((a, b) => compareStrings(a.name, b.name));
-  return { types, clients };
+  return { types, clients: clients.map(({ client, methods }) => ({ client, methods })) };
 }
 
 /** Members of the runtime base class; an operation may not shadow them. */

@@ -1,41 +1,25 @@
 /**
  * The SDK emitter's public surface: IR → the files of a publishable TypeScript package,
  * as a map of relative path → content (the caller decides where and whether to write).
+ * Package settings and the client classes come from the IR's API profile.
  */
 import type { SourceFileStructure } from 'ts-morph';
 import { compareStrings } from '../../ir/diagnostics.js';
-import type { Ir } from '../../ir/types.js';
+import type { ClientAuth, Ir, SdkSettings } from '../../ir/types.js';
+import { profileOf } from '../../profile/index.js';
 import type { Unit } from '../target.js';
 import { registerPartial, render } from '../templates.js';
-import { clientFile, CLIENT_CLASS } from './clients.js';
+import { clientFile, RUNTIME_BASE } from './clients.js';
 import { declareSdk } from './declarations.js';
 import { modelFile, modelsIndex } from './models.js';
 import { printFile } from './print.js';
 
-export interface SdkOptions {
-  packageName: string;
-  version: string;
-  defaultHost: string;
-  defaultTimeout: number;
-}
+/** The profile's SDK settings, any of which a caller may replace. */
+export type SdkOptions = SdkSettings;
 
-export const DEFAULT_SDK_OPTIONS: SdkOptions = {
-  packageName: 'docs-to-sdk-client',
-  version: '0.1.0',
-  defaultHost: 'https://api.authing.cn',
-  defaultTimeout: 10_000,
-};
-
-
-const RUNTIME_TEMPLATES = [
-  'package.json',
-  'tsconfig.json',
-  'src/index.ts',
-  'src/http/ApiError.ts',
-  'src/http/HttpClient.ts',
-  'src/http/ManagementClientBase.ts',
-  'src/http/AuthenticationClientBase.ts',
-];
+/** Templates every SDK gets; the runtime base of each way of authenticating its clients use follows. */
+const RUNTIME_TEMPLATES = ['package.json', 'tsconfig.json', 'src/index.ts', 'src/http/ApiError.ts', 'src/http/HttpClient.ts'];
+const AUTH_ORDER: ClientAuth[] = ['access-key', 'app-id'];
 
 /** The SDK's files, path → text (paths relative to the package root). */
 export function emitSdk(ir: Ir, options: Partial<SdkOptions> = {}): Map<string, string> {
@@ -51,23 +35,30 @@ export type SdkUnitResult = [path: string, text: string][];
  * printed file, keyed by its ts-morph structure (and the header printed above it).
  */
 export function planSdk(ir: Ir, options: Partial<SdkOptions> = {}): { units: Unit<SdkUnitResult>[] } {
-  const settings = { ...DEFAULT_SDK_OPTIONS, ...options };
+  const profile = profileOf(ir);
+  const auths = AUTH_ORDER.filter((auth) => profile.clients.some((client) => client.auth === auth));
+  const settings = {
+    ...profile.sdk,
+    ...options,
+    clients: profile.clients,
+    accessKey: auths.includes('access-key'),
+    appId: auths.includes('app-id'),
+  };
   const { types, clients } = declareSdk(ir);
+  const templates = [...RUNTIME_TEMPLATES, ...auths.map((auth) => `src/http/${RUNTIME_BASE[auth]}.ts`)];
   const units: Unit<SdkUnitResult>[] = [
     {
-      key: JSON.stringify(['runtime', settings]),
+      key: JSON.stringify(['runtime', templates, settings]),
       render: () => {
         registerPartial('header', 'sdk/header.hbs');
-        return RUNTIME_TEMPLATES.map((template) => [template, render(`sdk/${template}.hbs`, settings)]);
+        return templates.map((template) => [template, render(`sdk/${template}.hbs`, settings)]);
       },
     },
   ];
   const structures = new Map<string, SourceFileStructure>();
   for (const type of types) structures.set(`src/models/${type.name}.ts`, modelFile(type));
   structures.set('src/models/index.ts', modelsIndex(types));
-  for (const module of ['management', 'authentication'] as const) {
-    structures.set(`src/${CLIENT_CLASS[module]}.ts`, clientFile(module, clients[module]));
-  }
+  for (const { client, methods } of clients) structures.set(`src/${client.className}.ts`, clientFile(client, methods));
   const header = render('sdk/header.hbs', {});
   for (const [path, structure] of structures) {
     units.push({ key: JSON.stringify([path, header, structure]), render: () => [[path, header + printFile(structure)]] });

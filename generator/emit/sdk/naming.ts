@@ -23,10 +23,8 @@ const RESERVED_TYPE_NAMES = new Set(
     .split(' '),
 );
 
-/** What the SDK's runtime and index export next to the models. */
+/** What the SDK's runtime and index export next to the models (and the profile's client classes). */
 export const RUNTIME_SYMBOLS = [
-  'ManagementClient',
-  'AuthenticationClient',
   'Models',
   'HttpClient',
   'ApiError',
