@@ -5,7 +5,8 @@
  */
 import { DiagnosticSink } from '../ir/diagnostics.js';
 import type { Diagnostic } from '../ir/types.js';
-import { readPage, type PageDoc } from './page.js';
+import type { PageDoc } from './page.js';
+import { readPage } from './readers/index.js';
 
 export interface PageInput {
   /** Path relative to the docs root, forward slashes. */

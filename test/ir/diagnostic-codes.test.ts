@@ -21,8 +21,8 @@ import { diagnosticsTable, END_MARKER, FIX_COMMAND, README, START_MARKER } from 
  * is wrapped to throw on pages holding this marker, as a bug would.
  */
 const PARSER_BUG_MARKER = 'TRIGGERS-A-PARSER-BUG';
-vi.mock('../../generator/parse/page.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../generator/parse/page.js')>();
+vi.mock('../../generator/parse/readers/index.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../generator/parse/readers/index.js')>();
   return {
     ...actual,
     readPage: (...args: Parameters<typeof actual.readPage>) => {

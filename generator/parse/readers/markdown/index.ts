@@ -1,0 +1,44 @@
+/**
+ * The Markdown reader: Authing-style API reference pages. The page is cut at its
+ * headings (segments.ts), each segment given a role by its heading (outline.ts), the
+ * sections of each kind read by their reader (sections.ts), and the page assembled from
+ * what they return. Takes any text: it is the registry's last resort.
+ */
+import type { DiagnosticSink } from '../../../ir/diagnostics.js';
+import { notApiReference, pageDoc, type PageDoc } from '../../page.js';
+import { splitSegments } from '../../segments.js';
+import type { PageText, Reader } from '../contract.js';
+import { joinContinuedTableRows } from './continued-rows.js';
+import { mayBeApiReference, outlineOf, type Role, type Section } from './outline.js';
+import { readIntro, readMethod, readModels, readRequest, readResponse, readSample, type ReadContext } from './sections.js';
+
+export const markdownReader: Reader = {
+  name: 'markdown',
+  detect: () => true,
+  read: readMarkdownPage,
+};
+
+/** Reads `page.source` as Markdown (other readers hand it the Markdown they rebuilt). */
+export function readMarkdownPage(page: PageText, sink: DiagnosticSink): PageDoc | undefined {
+  const source = joinContinuedTableRows(page.source, sink);
+  const segments = splitSegments(source);
+  if (!mayBeApiReference(segments)) return notApiReference(sink);
+  const outline = outlineOf(segments, source, page);
+  const having = (...roles: Role[]): Section[] => outline.sections.filter((section) => roles.includes(section.role));
+  const context: ReadContext = { source, sink };
+
+  const intro = readIntro(having('intro', 'description'));
+  const method = readMethod(having('method'), context);
+  const { request, head: requestTable } = readRequest(having('request'), context);
+  const sample = readSample(having('sample'), context);
+  const { response, head: responseTable } = readResponse(having('response', 'result'), context);
+  const { models, head: modelTable } = readModels(having('model'), context);
+  if (!outline.hasApiSection && models.length === 0) return notApiReference(sink);
+
+  const frame = withoutUndefined({ ...intro.frame, requestTable, responseTable, modelTable });
+  return pageDoc(page.file, withoutUndefined({ locale: outline.locale, summary: outline.title, description: intro.description, method, request, sample, response, models, frame }));
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
+}
