@@ -40,7 +40,8 @@ export const DIAGNOSTIC_CODES = {
   TABLE_LONG_ROW: { severity: 'warning', stage: 'read', meaning: 'a row with more cells than the header (an unescaped pipe); the extra cells join the description' },
   TABLE_ROW_NO_NAME: { severity: 'warning', stage: 'read', meaning: 'a row without a field name; skipped' },
   FIELD_NAME_INVALID: { severity: 'warning', stage: 'read', meaning: 'the name cell is not a field name (a garbage row); skipped' },
-  FIELD_DUPLICATE: { severity: 'error', stage: 'read', meaning: 'a field defined twice in one table; the second row is ignored' },
+  FIELD_DUPLICATE: { severity: 'error', stage: 'read', meaning: 'two rows of one table define a field with different types or required flags; the first row is used' },
+  FIELD_REPEATED: { severity: 'warning', stage: 'read', meaning: 'a row repeats a field of its table (exactly, or but for its text); the rows are merged, the first wins' },
   // Reading one page: its cells.
   TYPE_MISSING: { severity: 'warning', stage: 'read', meaning: 'an empty type cell and no nested type in the description; typed `any`' },
   TYPE_UNKNOWN: { severity: 'warning', stage: 'read', meaning: 'a type cell that is neither a known type nor a type name; typed `any`' },

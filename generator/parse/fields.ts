@@ -72,7 +72,7 @@ export function readFieldTable(
     const rowSink = new DiagnosticSink(sink.file);
     const fields = readRows(table, columns, locale, (_, index) => index + 1, rowSink);
     // A message that quotes another row's line cannot be moved to other lines.
-    reading = rowSink.items.some((item) => item.code === 'FIELD_DUPLICATE')
+    reading = rowSink.items.some((item) => REPEAT_CODES.has(item.code))
       ? null
       : {
           fields,
@@ -84,6 +84,30 @@ export function readFieldTable(
   if (reading === null) return readRows(table, columns, locale, (row) => source.origin[row.lineIndex] ?? 1, sink);
   for (const { severity, code, row, message } of reading.diagnostics) sink.report(severity, code, lineOf(row), message);
   return reading.fields.map((parsed) => ({ ...parsed, line: lineOf(parsed.line) }));
+}
+
+const REPEAT_CODES = new Set<Diagnostic['code']>(['FIELD_DUPLICATE', 'FIELD_REPEATED']);
+
+/**
+ * A second row for a field already in the table: merged with the first. Severity fits
+ * the harm: rows that disagree on the type or the required flag leave no right reading
+ * (an error); a row that repeats the first, or differs only in its text (description,
+ * example, default), loses nothing that matters (a warning naming what differs).
+ */
+function reportRepeat(first: ParsedField, again: Field, line: number, sink: DiagnosticSink): void {
+  const { name } = again;
+  const before = first.field;
+  const conflicts = [
+    ...(JSON.stringify(before.type) !== JSON.stringify(again.type) ? ['type'] : []),
+    ...(before.required !== again.required ? ['required flag'] : []),
+  ];
+  if (conflicts.length > 0) {
+    sink.error('FIELD_DUPLICATE', line, `field "${name}" is defined again with another ${conflicts.join(' and ')} than on line ${first.line}; the first row is used`);
+    return;
+  }
+  const texts = (['description', 'example', 'default', 'enum', 'maxItems'] as const).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(again[key]));
+  const differing = texts.length === 0 ? 'exactly' : `but for its ${texts.join(', ')}`;
+  sink.warning('FIELD_REPEATED', line, `field "${name}" repeats line ${first.line} ${differing}; the rows are merged (the first wins)`);
 }
 
 /** Everything readRows reads, except where the rows are (whole cells and lines, so new cell properties count too). */
@@ -102,7 +126,7 @@ function readRows(
   sink: DiagnosticSink,
 ): ParsedField[] {
   const fields: ParsedField[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, ParsedField>();
   for (const [index, row] of table.rows.entries()) {
     const line = lineOfRow(row, index);
     const cells = alignCells(row, table.header.length, columns, line, sink);
@@ -117,11 +141,6 @@ function readRows(
       sink.warning('FIELD_NAME_INVALID', line, `"${name}" is not a field name; row skipped`);
       continue;
     }
-    if (seen.has(name)) {
-      sink.error('FIELD_DUPLICATE', line, `field "${name}" is already defined on line ${seen.get(name)}; the second row is ignored`);
-      continue;
-    }
-    seen.set(name, line);
     const problems: Problem[] = [];
     const report = (extra: Problem[]): void => void problems.push(...extra);
 
@@ -160,8 +179,15 @@ function readRows(
     if (limit !== undefined) field.maxItems = limit;
 
     for (const problem of problems) sink.warning(problem.code, line, `field "${name}": ${problem.message}`);
+    const earlier = seen.get(name);
+    if (earlier) {
+      reportRepeat(earlier, field, line, sink);
+      continue;
+    }
     const bareExample = field.example !== undefined && !exampleCell.trim().startsWith('`');
-    fields.push({ field, line, queryRow: /^ \|/.test(row.sourceLine), bareExample, multiline: row.joined });
+    const parsed: ParsedField = { field, line, queryRow: /^ \|/.test(row.sourceLine), bareExample, multiline: row.joined };
+    seen.set(name, parsed);
+    fields.push(parsed);
   }
   return fields;
 }

@@ -133,6 +133,7 @@ const FIXTURES: Record<DiagnosticCode, Fixture> = {
   TABLE_ROW_NO_NAME: onePage(withRequestRows('|  | string | 否 | - | 没有名字 | `x` |'), '没有名字'),
   FIELD_NAME_INVALID: onePage(withRequestRows('| %%% | string | 否 | - | 乱码 | `x` |'), '| %%% |'),
   FIELD_DUPLICATE: onePage(withRequestRows(WIDGET_ID_ROW, '| widgetId | number | 否 | - | 又一次 | `2` |'), '又一次'),
+  FIELD_REPEATED: onePage(withRequestRows('| colour | string | 否 | - | 颜色 | `red` |', '| colour | string | 否 | - | 颜色（再写一次） | `red` |'), '再写一次'),
   TYPE_MISSING: onePage(withRequestRows('| colour |  | 否 | - | 颜色 | `red` |'), '| colour |'),
   TYPE_UNKNOWN: onePage(withRequestRows('| colour | string or number | 否 | - | 颜色 | `red` |'), '| colour |'),
   LINK_BROKEN: onePage(withRequestRows('| part | <a Part | 否 | - | 零件 | - |'), '| part |'),

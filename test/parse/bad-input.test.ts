@@ -183,7 +183,23 @@ describe('bad input', () => {
     expect(ir.models.map((m) => m.name)).not.toContain('Nope');
   });
 
-  it('reports a duplicate field row with FIELD_DUPLICATE at the second row', () => {
+  it('merges an exactly repeated row with a FIELD_REPEATED warning, and one differing only in text', () => {
+    const file = 'node/management/分组/tag-part.md';
+    const row = '| label | string | 是 | - | 标签文字 | `新品` |';
+    const content = zhPage({ method: 'tagPart', request: [REQUEST_HEADER, row, '| weight | number | 否 | - | 权重 | `1` |', row, '| label | string | 是 | - | 另一种说法 | `旧品` |'] });
+    const ir = parseWithGood({ file, content });
+    const lines = content.split('\n');
+    const first = lines.indexOf(row) + 1;
+    expect(of(ir, file)).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'FIELD_REPEATED', line: lines.lastIndexOf(row) + 1, message: `field "label" repeats line ${first} exactly; the rows are merged (the first wins)` }),
+      expect.objectContaining({ severity: 'warning', code: 'FIELD_REPEATED', line: lineOf(content, '另一种说法'), message: `field "label" repeats line ${first} but for its description, example; the rows are merged (the first wins)` }),
+    ]);
+    const op = ir.operations.find((o) => o.id === 'management/tag-part');
+    expect(op?.request.fields.map((f) => f.name)).toEqual(['label', 'weight']);
+    expect(op?.request.fields.find((f) => f.name === 'label')).toMatchObject({ description: { zh: '标签文字' }, example: '新品' });
+  });
+
+  it('reports rows of one field that disagree on type or required flag with FIELD_DUPLICATE at the second row', () => {
     const file = 'node/management/分组/tag-part.md';
     const content = zhPage({
       method: 'tagPart',
