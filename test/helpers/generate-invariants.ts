@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { emitDocs } from '../../generator/emit/docs/index.js';
 import { emitSdk } from '../../generator/emit/sdk/index.js';
-import type { Ir } from '../../generator/ir/types.js';
+import type { Diagnostic, Ir } from '../../generator/ir/types.js';
 import { validateIr } from '../../generator/ir/validate.js';
 import { parsePages, type PageInput } from '../../generator/parse/index.js';
 import { typeCheck } from './typecheck.js';
@@ -106,4 +106,18 @@ export function danglingAnchors(docs: ReadonlyMap<string, string>): string[] {
     }
   }
   return found;
+}
+
+/**
+ * FIELD_DUPLICATE errors for a row that repeats an earlier one word for word (issue 12's
+ * false alarm: the repeat says nothing new, yet the run fails).
+ */
+export function repeatedRowAlarms(inputs: readonly PageInput[], ir: Ir): Diagnostic[] {
+  const lines = new Map(inputs.map((input) => [input.file, input.content.toString().split(/\r\n?|\n/)]));
+  return ir.diagnostics.filter((diagnostic) => {
+    if (diagnostic.severity !== 'error' || diagnostic.code !== 'FIELD_DUPLICATE') return false;
+    const first = Number(/on line (\d+)/.exec(diagnostic.message)?.[1]);
+    const page = lines.get(diagnostic.file) ?? [];
+    return page[first - 1] !== undefined && page[first - 1]!.trim() === page[diagnostic.line - 1]?.trim();
+  });
 }
