@@ -120,13 +120,17 @@ export const MUTATIONS: Record<MutationKind, Mutation> = {
     const offset = rng.below(line.length + 1);
     return replaceAt(lines, at, `${line.slice(0, offset)}\u0000${line.slice(offset)}`);
   },
-  // `### <a id="X">X</a>taDto"></a> X`, as a real page had it (issue 12).
+  // `### <a id="X">X</a>taDto"></a> X`, as a real page had it (issue 12), or the anchor's
+  // id itself cut by a stray `</a>` (`<a id="UserDa</a>taDto"></a> UserDataDto`).
   'garbled-anchor': (lines, rng) => {
     const at = pickIndex(rng, indexesWhere(lines, (line) => MODEL_HEADING.test(line)));
     if (at === undefined) return undefined;
     const [, marks, id, text] = MODEL_HEADING.exec(lines[at]!)!;
-    const tail = id!.slice(Math.max(0, id!.length - 2 - rng.below(6)));
-    return replaceAt(lines, at, `${marks}<a id="${id}">${id}</a>${tail}"></a> ${text}`);
+    const cut = 1 + rng.below(Math.max(1, id!.length - 1));
+    const garbled = rng.next() < 0.5
+      ? `<a id="${id}">${id}</a>${id!.slice(cut)}"></a>`
+      : `<a id="${id!.slice(0, cut)}</a>${id!.slice(cut)}"></a>`;
+    return replaceAt(lines, at, `${marks}${garbled} ${text}`);
   },
   // An exact repeated row: the same field twice, word for word (issue 12's false FIELD_DUPLICATE).
   'repeated-row': (lines, rng) => {

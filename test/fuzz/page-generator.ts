@@ -74,7 +74,7 @@ const fieldName = fc.oneof({ arbitrary: fc.constantFrom(...FIELD_NAMES), weight:
 /** Model names: Authing-like, case twins, globals and runtime symbols, reserved words, unicode. */
 const MODEL_NAMES = [
   'UserDto', 'userDto', 'USERDTO', 'UserDTO', 'WebhookDto', 'Promise', 'Array', 'String', 'Models', 'ApiError', 'HttpClient',
-  'ManagementClient', 'default', 'class', 'Any', 'IsSuccessRespDto', 'GetUserRespDto', 'getUserRespDto', '用户Dto', 'Ünicode',
+  'ManagementClient', 'ManagementClientBase', 'AuthenticationClientBase', 'AbortSignal', 'default', 'class', 'Any', 'IsSuccessRespDto', 'GetUserRespDto', 'getUserRespDto', '用户Dto', 'Ünicode',
 ];
 const modelName = fc.oneof({ arbitrary: fc.constantFrom(...MODEL_NAMES), weight: 2 }, { arbitrary: identifier.map((name) => `${pascal(name)}Dto`), weight: 2 });
 

