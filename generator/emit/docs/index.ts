@@ -3,6 +3,7 @@
  * × locale, laid out like the docs-factory pages, plus a sidebar per locale. Returns
  * relative path → content and the warnings it raised (a locale with no text of its own).
  */
+import { hash } from 'node:crypto';
 import { compareDiagnostics, compareStrings, createDiagnostic } from '../../ir/diagnostics.js';
 import { LOCALES, SDK_LANGUAGES, type Diagnostic, type Ir, type Locale, type SdkLanguage } from '../../ir/types.js';
 import { profileOf } from '../../profile/index.js';
@@ -65,11 +66,11 @@ export function planDocs(ir: Ir, options: DocsOptions = {}): { units: Unit<DocsU
   const mode = options.samples ?? 'fill';
   // The profile names the pages' client classes and samples: part of every key.
   const settings = JSON.stringify([sdks, mode, ir.frame ?? null, ir.profile ?? null]);
-  // Models are shown on many pages: each is serialized once for all the keys it is part of.
-  const modelJson = new Map<string, string>();
-  const jsonOf = (name: string): string => modelJson.get(name) ?? modelJson.set(name, JSON.stringify(models.get(name))).get(name)!;
+  // Models are shown on many pages: each is fingerprinted once, and keys carry the fingerprint (not ~12 MB of JSON).
+  const modelPrints = new Map<string, string>();
+  const printOf = (name: string): string => modelPrints.get(name) ?? modelPrints.set(name, hash('sha1', JSON.stringify(models.get(name)), 'base64')).get(name)!;
   // What an operation's pages are made of, whatever their locale: the operation and every model they show.
-  const contents = new Map(operations.map((operation) => [operation, [JSON.stringify(operation), ...[...modelNamesOnPage(operation, models)].sort(compareStrings).map(jsonOf)].join('\0')]));
+  const contents = new Map(operations.map((operation) => [operation, [JSON.stringify(operation), ...[...modelNamesOnPage(operation, models)].sort(compareStrings).map(printOf)].join('\0')]));
   const units: Unit<DocsUnitResult>[] = [];
   for (const locale of options.locales ?? LOCALES) {
     for (const operation of operations) {
