@@ -4,6 +4,7 @@
  * nothing of caching: the cache wraps them here (generator/cache).
  */
 import { cachedPageReader, loadRunRecord, saveRunRecord, type RunRecord } from '../cache/index.js';
+import { IR_FILE } from '../emit/ir/index.js';
 import { compareDiagnostics } from '../ir/diagnostics.js';
 import type { Diagnostic } from '../ir/types.js';
 import { prepareTargets } from './emit-targets.js';
@@ -39,10 +40,11 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
       return EXIT_INTERNAL;
     }
     const emitted = await emitting.emit(ir);
-    const irFile = options.ir && emitted.files.get('ir.json');
-    if (irFile !== undefined) emitted.files.delete('ir.json');
+    // --ir sends the IR target's file elsewhere: it is then no part of the tree under --out.
+    const irFile = options.ir ? emitted.files.get(IR_FILE) : undefined;
+    if (irFile !== undefined) emitted.files.delete(IR_FILE);
     const run = { pages, operations: ir.operations.length, models: ir.models.length, diagnostics: [...ir.diagnostics, ...emitted.diagnostics].sort(compareDiagnostics) };
-    const managed = targets.filter((target) => target.name !== 'ir' || !options.ir).map((target) => target.entry);
+    const managed = targets.map((target) => target.entry).filter((entry) => entry !== IR_FILE || !options.ir);
     if (options.check) {
       const { findDrift, hasDrift } = await import('./check.js');
       const drift = findDrift(out, emitted.files, managed);

@@ -4,6 +4,7 @@
  * (target.ts) and one entry here. Targets load on demand: a run that does not emit
  * the SDK never loads ts-morph.
  */
+import { IR_FILE } from './ir/index.js';
 import type { Target, TargetInfo } from './target.js';
 
 export interface RegisteredTarget extends TargetInfo {
@@ -15,7 +16,7 @@ export interface RegisteredTarget extends TargetInfo {
 export const TARGETS: readonly RegisteredTarget[] = [
   {
     name: 'ir',
-    entry: 'ir.json',
+    entry: IR_FILE,
     description: 'the IR as JSON (what every other target is made from)',
     load: async () => (await import('./ir/index.js')).irTarget,
   },
