@@ -37,22 +37,28 @@ export function prepareTargets(
       // Started first: they run while this thread emits the others.
       const onThreads = new Map([...threads].map(([name, thread]) => [name, thread.emit(irText)]));
       for (const pending of onThreads.values()) pending.catch(() => {});
-      const outputs: TargetOutput[] = [];
+      const outputs: [RegisteredTarget, TargetOutput][] = [];
       const caches: Saveable[] = [];
       for (const target of targets) {
         if (onThreads.has(target.name)) continue;
         const cache = options.cacheDir === undefined ? undefined : openTargetCache(options.cacheDir, target.name);
-        outputs.push(emitTarget(target.name, await target.load(), ir, cache?.runUnit));
+        outputs.push([target, emitTarget(target.name, await target.load(), ir, cache?.runUnit)]);
         if (cache) caches.push(cache);
         phase(`emit ${target.name}`);
       }
       const saved = options.saveCache ? Promise.all(caches.map((cache) => cache.save())) : Promise.resolve([]);
-      for (const pending of onThreads.values()) outputs.push(await pending);
+      for (const target of targets) if (onThreads.has(target.name)) outputs.push([target, await onThreads.get(target.name)!]);
       phase('emit on threads');
       await saved;
       const files = new Map<string, FileContent>();
-      for (const output of outputs) for (const [path, text] of output.files) files.set(path, text);
-      return { files, diagnostics: outputs.flatMap((output) => output.diagnostics).sort(compareDiagnostics) };
+      for (const [target, output] of outputs) {
+        for (const [path, content] of output.files) {
+          // The contract: a target writes only inside its own entry, so targets never overwrite each other.
+          if (path !== target.entry && !path.startsWith(`${target.entry}/`)) throw new Error(`internal: the ${target.name} target made ${path}, outside its entry ${target.entry}`);
+          files.set(path, content);
+        }
+      }
+      return { files, diagnostics: outputs.flatMap(([, output]) => output.diagnostics).sort(compareDiagnostics) };
     },
     stop() {
       for (const thread of threads.values()) thread.stop();
