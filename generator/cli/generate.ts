@@ -3,10 +3,13 @@
  * (atomically) or, with `--check`, compare them with what is on disk. The stages know
  * nothing of caching: the cache wraps them here (generator/cache).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cachedPageReader, loadRunRecord, saveRunRecord, type RunRecord } from '../cache/index.js';
+import { nextRelease, readPreviousIr, type ApiChange } from '../changes/index.js';
 import { IR_FILE } from '../emit/ir/index.js';
 import { compareDiagnostics } from '../ir/diagnostics.js';
-import type { Diagnostic } from '../ir/types.js';
+import type { Diagnostic, Ir } from '../ir/types.js';
 import { prepareTargets } from './emit-targets.js';
 import { EXIT_FAILED, EXIT_INTERNAL, EXIT_OK } from './exit-codes.js';
 import type { Reporter } from './reporter.js';
@@ -21,6 +24,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
   const setup = await loadSetup(options, reporter);
   if (typeof setup === 'number') return setup;
   const { inputs, targets, config, cacheDir, out } = setup;
+  const emitsIr = targets.some((target) => target.entry === IR_FILE);
   phase('read inputs');
   const runKey = cacheDir ? runKeyOf(setup) : '';
   const last = cacheDir ? loadRunRecord(cacheDir) : undefined;
@@ -39,18 +43,23 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
       for (const problem of problems.slice(0, 20)) reporter.error(`internal: IR ${problem}`);
       return EXIT_INTERNAL;
     }
-    const emitted = await emitting.emit(ir);
+    // What the docs change did to the API, against the IR the last generation left; it decides the SDK's version.
+    const changes = emitsIr ? measureChanges(ir, options.ir ?? join(out, IR_FILE)) : undefined;
+    if (changes) reporter.apiChanges(changes.changes, options.check === true);
+    const emitted = await emitting.emit(changes?.ir ?? ir);
     // --ir sends the IR target's file elsewhere: it is then no part of the tree under --out.
     const irFile = options.ir ? emitted.files.get(IR_FILE) : undefined;
     if (irFile !== undefined) emitted.files.delete(IR_FILE);
-    const run = { pages, operations: ir.operations.length, models: ir.models.length, diagnostics: [...ir.diagnostics, ...emitted.diagnostics].sort(compareDiagnostics) };
+    const diagnostics = [...ir.diagnostics, ...(changes?.diagnostics ?? []), ...emitted.diagnostics].sort(compareDiagnostics);
+    const run = { pages, operations: ir.operations.length, models: ir.models.length, diagnostics };
+    const refused = options.failOn === 'breaking' && (changes?.changes.some((change) => change.breaking) ?? false);
     const managed = targets.map((target) => target.entry).filter((entry) => entry !== IR_FILE || !options.ir);
     if (options.check) {
       const { findDrift, hasDrift } = await import('./check.js');
       const drift = findDrift(out, emitted.files, managed);
       const written = drift.changed.length + drift.added.length;
       if (hasDrift(drift)) reporter.drift(drift, options.out);
-      return finish(run, { written, unchanged: emitted.files.size - written, removed: drift.removed.length }, hasDrift(drift));
+      return finish(run, { written, unchanged: emitted.files.size - written, removed: drift.removed.length }, hasDrift(drift) || refused);
     }
     const hashes = saveCaches ? Object.fromEntries([...emitted.files].map(([path, text]) => [path, contentHash(text)])) : undefined;
     const known = last?.out === out ? { stamps: mapValues(last.files, (file) => file.stamp), hashes: mapValues(last.files, (file) => file.hash) } : undefined;
@@ -63,7 +72,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
       await Promise.all([pageCache!.save(), saveRunRecord(cacheDir!, { ...run, key: irFile ? '' : runKey, out, managed, files })]);
       phase('save caches');
     }
-    return finish(run, counts, false);
+    return finish(run, counts, refused);
   } finally {
     emitting.stop();
   }
@@ -75,13 +84,27 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     return paths.length === Object.keys(stamps).length && paths.every((path) => stamps[path] === record.files[path]!.stamp);
   }
 
-  function finish(run: { pages: number; operations: number; models: number; diagnostics: Diagnostic[] }, files: { written: number; unchanged: number; removed: number }, drift: boolean): number {
+  /** `failed`: --check found drift, or --fail-on refused the changes. */
+  function finish(run: { pages: number; operations: number; models: number; diagnostics: Diagnostic[] }, files: { written: number; unchanged: number; removed: number }, failed: boolean): number {
     for (const diagnostic of run.diagnostics) reporter.diagnostic(diagnostic);
     const count = (severity: string): number => run.diagnostics.filter((d) => d.severity === severity).length;
     const [warnings, errors] = [count('warning'), count('error')];
     reporter.summary({ pages: run.pages, operations: run.operations, models: run.models, ...files, warnings, errors, seconds: (performance.now() - started) / 1000 }, options.check === true);
-    return errors > 0 || drift || (options.strict && warnings > 0) ? EXIT_FAILED : EXIT_OK;
+    return errors > 0 || failed || (options.strict && warnings > 0) ? EXIT_FAILED : EXIT_OK;
   }
+}
+
+/** The API changes since the IR at `file` (none on a first generation), and the IR with its next version. */
+function measureChanges(ir: Ir, file: string): { ir: Ir; changes: ApiChange[]; diagnostics: Diagnostic[] } | undefined {
+  let text: string | undefined;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined; // a first generation: nothing to compare with
+  }
+  const previous = readPreviousIr(text, file);
+  if (!previous.ir) return { ir, changes: [], diagnostics: previous.diagnostics };
+  return { ...nextRelease(previous.ir, ir), diagnostics: [] };
 }
 
 const mapValues = <T, U>(record: Record<string, T>, map: (value: T, key: string) => U): Record<string, U> =>

@@ -44,6 +44,7 @@ export function buildProgram(run: (options: CliOptions) => Promise<number>): Com
     .addOption(new Option('--only <targets>', `what to generate, comma-separated: ${TARGET_NAMES.join(',')}`).argParser(parseTargets).default([...TARGET_NAMES], TARGET_NAMES.join(',')))
     .option('--check', 'generate in memory and compare with --out; print a diff and exit 1 on any difference; writes nothing')
     .option('--strict', 'treat warnings as failures (exit 1)')
+    .addOption(new Option('--fail-on <what>', 'exit 1 when the docs change breaks the SDK API (against the previous ir.json)').choices(['breaking']))
     .option('--config <file>', `per-operation overrides (default: ./${DEFAULT_CONFIG} when present)`)
     .option('--quiet', 'print only diagnostics: no progress, no summary')
     .option('--json', 'print diagnostics, drift and the summary as JSON lines')

@@ -5,6 +5,7 @@
  */
 import { formatDiagnostic } from '../ir/diagnostics.js';
 import type { Diagnostic } from '../ir/types.js';
+import type { ApiChange } from '../changes/index.js';
 import type { Drift } from './check.js';
 
 export interface Summary {
@@ -49,6 +50,21 @@ export class Reporter {
     const filled = Math.round((done / Math.max(total, 1)) * width);
     stream.write(`\r${phase} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
     if (done >= total) stream.write('\r\x1b[K');
+  }
+
+  /**
+   * What the docs change does to the SDK's API: with --check always (`API changes: none`
+   * too), otherwise when there are any. One JSON record per change with --json.
+   */
+  apiChanges(changes: readonly ApiChange[], checked: boolean): void {
+    if (this.options.json) {
+      for (const change of changes) this.options.out(JSON.stringify({ type: 'api-change', ...change }));
+      return;
+    }
+    if (this.options.quiet || (!checked && changes.length === 0)) return;
+    const breaking = changes.filter((change) => change.breaking).length;
+    this.options.out(changes.length === 0 ? 'API changes: none' : `API changes: ${breaking} breaking, ${changes.length - breaking} non-breaking`);
+    for (const change of changes) this.options.out(`${change.breaking ? 'breaking ' : 'compatible'} ${change.target}: ${change.message}`);
   }
 
   drift(drift: Drift, outDir: string): void {

@@ -31,6 +31,8 @@ export interface GenerateOptions {
   cache?: boolean;
   /** Slow-loading targets on threads of their own (default: for large docs sets). */
   targetThreads?: boolean;
+  /** `breaking`: exit 1 when the docs change breaks the SDK's API (generator/changes). */
+  failOn?: 'breaking';
 }
 
 export interface Setup {

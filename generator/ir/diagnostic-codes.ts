@@ -11,8 +11,8 @@
  */
 import type { Severity } from './types.js';
 
-/** What raises a code: reading one page, assembling all pages, the config, an emitter. */
-export type DiagnosticStage = 'read' | 'assemble' | 'config' | 'emit';
+/** What raises a code: reading one page, assembling all pages, the config, comparing with the previous IR, an emitter. */
+export type DiagnosticStage = 'read' | 'assemble' | 'config' | 'changes' | 'emit';
 
 export interface DiagnosticCodeSpec {
   severity: Severity;
@@ -62,6 +62,7 @@ export const DIAGNOSTIC_CODES = {
   // The config.
   CONFIG_UNKNOWN_OPERATION: { severity: 'warning', stage: 'config', meaning: 'the config overrides an operation no page documents' },
   // Emitters.
+  PREVIOUS_IR_UNREADABLE: { severity: 'warning', stage: 'changes', meaning: 'the previous `ir.json` is not JSON or not an IR of this version; no API changes reported, the version stays' },
   DOCS_LOCALE_FALLBACK: { severity: 'warning', stage: 'emit', meaning: 'the docs emitter used the text of the other locale where a locale has none' },
 } as const satisfies Record<string, DiagnosticCodeSpec>;
 

@@ -224,5 +224,13 @@ export interface Ir {
   models: Model[];
   /** Most common page boilerplate per locale (ties: first in text order). */
   frame?: PageFrame;
+  /** The SDK's releases, newest first: what each version changed (generator/changes). Absent before the first. */
+  releases?: Release[];
   diagnostics: Diagnostic[];
+}
+
+/** One version of the SDK and the API changes that made it (none: a docs-only release). */
+export interface Release {
+  version: string;
+  changes: { breaking: boolean; kind: string; target: string; message: string }[];
 }

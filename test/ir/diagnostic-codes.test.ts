@@ -13,6 +13,7 @@ import { createDiagnostic, DiagnosticSink } from '../../generator/ir/diagnostics
 import type { Diagnostic } from '../../generator/ir/types.js';
 import { irSchema } from '../../generator/ir/validate.js';
 import { emitDocs } from '../../generator/emit/docs/index.js';
+import { readPreviousIr } from '../../generator/changes/index.js';
 import { parsePages, type PageInput } from '../../generator/parse/index.js';
 import { diagnosticsTable, END_MARKER, FIX_COMMAND, README, START_MARKER } from '../../scripts/diagnostics-table.js';
 
@@ -85,6 +86,8 @@ interface Fixture {
   config?: GeneratorConfig;
   /** Where the code must be raised: a page and its 1-based line, or the first line containing a text. */
   at: { file: string; line: number | string };
+  /** The previous generation's ir.json, as text (the changes stage reads it). */
+  previousIr?: string;
 }
 
 const onePage = (content: string | Uint8Array, line: number | string = 1, file = FILE): Fixture => ({
@@ -163,6 +166,7 @@ const FIXTURES: Record<DiagnosticCode, Fixture> = {
     config: { operations: { 'management/no-such-operation': { http: { method: 'GET' } } } },
     at: { file: '<config>', line: 1 },
   },
+  PREVIOUS_IR_UNREADABLE: { pages: { [FILE]: zhPage() }, previousIr: '{ "irVersion": 1, "operations": [', at: { file: 'ir.json', line: 1 } },
   DOCS_LOCALE_FALLBACK: onePage(zhPage()),
 };
 
@@ -170,7 +174,8 @@ const FIXTURES: Record<DiagnosticCode, Fixture> = {
 function raise(fixture: Fixture): Diagnostic[] {
   const inputs: PageInput[] = Object.entries(fixture.pages).map(([file, content]) => ({ file, content }));
   const { ir } = parsePages(inputs, { config: fixture.config });
-  return [...ir.diagnostics, ...emitDocs(ir, { sdks: ['node', 'python'] }).diagnostics];
+  const previous = readPreviousIr(fixture.previousIr, 'ir.json');
+  return [...ir.diagnostics, ...previous.diagnostics, ...emitDocs(ir, { sdks: ['node', 'python'] }).diagnostics];
 }
 
 function lineOf(fixture: Fixture): number {

@@ -5,7 +5,7 @@
  */
 import type { SourceFileStructure } from 'ts-morph';
 import { compareStrings } from '../../ir/diagnostics.js';
-import type { ClientAuth, Ir, SdkSettings } from '../../ir/types.js';
+import type { ClientAuth, Ir, Release, SdkSettings } from '../../ir/types.js';
 import { profileOf } from '../../profile/index.js';
 import type { Unit } from '../target.js';
 import { registerPartial, render } from '../templates.js';
@@ -55,6 +55,10 @@ export function planSdk(ir: Ir, options: Partial<SdkOptions> = {}): { units: Uni
       },
     },
   ];
+  if (ir.releases && ir.releases.length > 0) {
+    const releases = ir.releases;
+    units.push({ key: JSON.stringify(['changelog', releases]), render: () => [['CHANGELOG.md', render('sdk/CHANGELOG.md.hbs', changelogView(releases))]] });
+  }
   const structures = new Map<string, SourceFileStructure>();
   for (const type of types) structures.set(`src/models/${type.name}.ts`, modelFile(type));
   structures.set('src/models/index.ts', modelsIndex(types));
@@ -69,4 +73,17 @@ export function planSdk(ir: Ir, options: Partial<SdkOptions> = {}): { units: Uni
 /** The units' files, sorted by path. */
 export function assembleFiles(results: SdkUnitResult[]): Map<string, string> {
   return new Map(results.flat().sort(([a], [b]) => compareStrings(a, b)));
+}
+
+/** Each release's changes, breaking first, as the changelog lists them. */
+function changelogView(releases: Release[]): object {
+  return {
+    releases: releases.map(({ version, changes }) => {
+      const groups = [
+        { title: 'Breaking changes', items: changes.filter((change) => change.breaking) },
+        { title: 'Changes', items: changes.filter((change) => !change.breaking) },
+      ].filter((group) => group.items.length > 0);
+      return { version, docsOnly: changes.length === 0, groups: groups.map(({ title, items }) => ({ title, items: items.map((change) => `\`${change.target}\`: ${change.message}`) })) };
+    }),
+  };
 }

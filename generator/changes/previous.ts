@@ -1,0 +1,26 @@
+/**
+ * The previous IR: the `ir.json` the last generation left (in CI: the committed one),
+ * what a run's changes are measured against. Unreadable or not an IR of this version:
+ * a warning, and the run counts as a first generation (no report, version unchanged).
+ */
+import { DiagnosticSink } from '../ir/diagnostics.js';
+import type { Diagnostic, Ir } from '../ir/types.js';
+import { validateIr } from '../ir/validate.js';
+
+export function readPreviousIr(text: string | undefined, file: string): { ir?: Ir; diagnostics: Diagnostic[] } {
+  if (text === undefined) return { diagnostics: [] };
+  const sink = new DiagnosticSink(file);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    sink.warning('PREVIOUS_IR_UNREADABLE', 1, `the previous IR is not JSON (${error instanceof Error ? error.message : String(error)}); no API changes reported, version unchanged`);
+    return { diagnostics: sink.items };
+  }
+  const problems = validateIr(data);
+  if (problems.length > 0) {
+    sink.warning('PREVIOUS_IR_UNREADABLE', 1, `the previous IR is not an IR of this version (${problems[0]}); no API changes reported, version unchanged`);
+    return { diagnostics: sink.items };
+  }
+  return { ir: data as Ir, diagnostics: [] };
+}
