@@ -13,6 +13,7 @@ import { createDiagnostic, DiagnosticSink } from '../../generator/ir/diagnostics
 import type { Diagnostic } from '../../generator/ir/types.js';
 import { irSchema } from '../../generator/ir/validate.js';
 import { emitDocs } from '../../generator/emit/docs/index.js';
+import { planSdk } from '../../generator/emit/sdk/index.js';
 import { parsePages, type PageInput } from '../../generator/parse/index.js';
 import { diagnosticsTable, END_MARKER, FIX_COMMAND, README, START_MARKER } from '../../scripts/diagnostics-table.js';
 
@@ -164,13 +165,18 @@ const FIXTURES: Record<DiagnosticCode, Fixture> = {
     at: { file: '<config>', line: 1 },
   },
   DOCS_LOCALE_FALLBACK: onePage(zhPage()),
+  // Two operations of one client documented with one method name: find-widget keeps it (its id sorts first).
+  SDK_NAME_COLLISION: {
+    pages: { 'zh/node/management/widgets/find-widget.md': zhPage(), 'zh/node/management/widgets/get-widget.md': zhPage() },
+    at: { file: 'zh/node/management/widgets/get-widget.md', line: 1 },
+  },
 };
 
 /** Every diagnostic the fixture's docs set raises: parsed with its config, then emitted as docs. */
 function raise(fixture: Fixture): Diagnostic[] {
   const inputs: PageInput[] = Object.entries(fixture.pages).map(([file, content]) => ({ file, content }));
   const { ir } = parsePages(inputs, { config: fixture.config });
-  return [...ir.diagnostics, ...emitDocs(ir, { sdks: ['node', 'python'] }).diagnostics];
+  return [...ir.diagnostics, ...emitDocs(ir, { sdks: ['node', 'python'] }).diagnostics, ...planSdk(ir).diagnostics];
 }
 
 function lineOf(fixture: Fixture): number {
