@@ -165,10 +165,10 @@ const FIXTURES: Record<DiagnosticCode, Fixture> = {
     at: { file: '<config>', line: 1 },
   },
   DOCS_LOCALE_FALLBACK: onePage(zhPage()),
-  // Two operations of one client documented with one method name: find-widget keeps it (its id sorts first).
+  // Two operations of one client documented with one method name: get-widget keeps it (its slug spells it).
   SDK_NAME_COLLISION: {
     pages: { 'zh/node/management/widgets/find-widget.md': zhPage(), 'zh/node/management/widgets/get-widget.md': zhPage() },
-    at: { file: 'zh/node/management/widgets/get-widget.md', line: 1 },
+    at: { file: 'zh/node/management/widgets/find-widget.md', line: 1 },
   },
 };
 
