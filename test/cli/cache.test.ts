@@ -79,6 +79,8 @@ describe('run cache', () => {
     expect(await run('--docs', docs, '--out', join(work, 'warm'), '--cache-dir', cache)).toBe(0);
     expect(tree(join(work, 'warm'))).toEqual(tree(join(work, 'cold')));
 
+    // The cold run starts from the same previous output: a docs change moves the SDK's version from the previous ir.json.
+    cpSync(join(work, 'warm'), join(work, 'cold2'), { recursive: true });
     edit(join(docs, 'zh/node/management/管理-webhook/create-webhook.md'), /^# (.*)$/m, '# $1（改）');
     expect(await run('--docs', docs, '--out', join(work, 'warm'), '--cache-dir', cache)).toBe(0);
     expect(await run('--docs', docs, '--out', join(work, 'cold2'), '--no-cache')).toBe(0);
@@ -179,6 +181,8 @@ describe('unit cache', () => {
     const out = join(work, 'out');
     expect(await run('--docs', docs, '--out', out, '--cache-dir', cache)).toBe(0);
     const first = tree(out);
+    // The cold run below starts from the same previous output (the version moves from the previous ir.json).
+    cpSync(out, join(work, 'cold'), { recursive: true });
     // Same tool, same keys, every text poisoned: only units whose inputs did not change may show up.
     rewriteStore(cache, 'target-sdk', poisonUnits);
     rewriteStore(cache, 'target-docs', poisonUnits);

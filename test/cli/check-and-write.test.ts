@@ -115,8 +115,11 @@ describe('generate --check', () => {
       ...['csharp', 'go', 'java', 'node', 'php', 'python'].map((sdk) => `docs/en/${sdk}/management/管理-webhook/get-webhook.md`),
       'docs/en/sidebar.json',
       'ir.json',
+      // A title is prose: the SDK's version moves by a patch, and the changelog says so.
+      'sdk/package.json',
       'sdk/src/ManagementClient.ts',
     ]);
+    expect(drift.added).toEqual(['sdk/CHANGELOG.md']);
   });
 });
 

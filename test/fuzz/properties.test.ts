@@ -7,8 +7,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emitSdk } from '../../generator/emit/sdk/index.js';
+import { emitSdk, planSdk } from '../../generator/emit/sdk/index.js';
 import { formatDiagnostic } from '../../generator/ir/diagnostics.js';
+import type { Diagnostic } from '../../generator/ir/types.js';
 import { parsePages } from '../../generator/parse/index.js';
 import { checkDocsSet, repeatedRowAlarms } from '../helpers/generate-invariants.js';
 import { formatUnaccounted, unaccountedLines } from '../helpers/line-accounting.js';
@@ -44,19 +45,19 @@ describe('generated docs sets', () => {
 
   // Invariant (issue 12): the emitted SDK type-checks under tsc --strict. The slow one (a
   // TypeScript program per run), so few runs.
-  it.fails('the SDK type-checks under tsc --strict', () => {
+  it('the SDK type-checks under tsc --strict', () => {
     fc.assert(invariant(/^SDK type-checks/, true), settings(12));
   });
 
   // Invariant (issue 12): no two output paths are equal up to case (two models `UserDto`
   // and `userDto` became two files, TS1149, and one overwrites the other on macOS).
-  it.fails('no two SDK or docs paths are equal up to case', () => {
+  it('no two SDK or docs paths are equal up to case', () => {
     fc.assert(invariant(/^\w+ paths distinct up to case:/), settings(150));
   });
 
-  // Invariant (issue 12): every reference resolves, in the docs too. Fails today: a type cell
-  // linking a data structure whose name is no identifier (`<a href="#用户Dto">`, skipped with
-  // MODEL_NAME_INVALID) is written back as it was, to an anchor no emitted page has.
+  // Invariant (issue 12): every reference resolves, in the docs too. Type cells link only to
+  // models the page lists (test/docs/type-links.test.ts). Still fails: a stray fence makes a
+  // request row part of the notice text, which is written back verbatim, link included.
   it.fails('type links of the docs pages resolve on their page', () => {
     fc.assert(invariant(/^docs anchors resolve:/), settings(150));
   });
@@ -91,20 +92,26 @@ describe('generated docs sets', () => {
       const ir = parsePages(inputs).ir;
       if (ir.operations.length === 0) return;
       const full = emitSdk(ir);
+      // A type name two things contest (a warned collision) goes back to the loser when the
+      // winner's operation goes: no naming can avoid that (alone, each has the name).
+      const contested = new Set(contestedTypeNames(planSdk(ir).diagnostics).map((name) => `src/models/${name.toLowerCase()}.ts`));
       // One operation of the IR (a slug under two tags is one operation): all its pages go.
       const dropped = new Set(ir.operations[drop % ir.operations.length]!.sources.map((source) => source.file));
       const smaller = emitSdk(parsePages(inputs.filter((input) => !dropped.has(input.file))).ir);
       holds(
         [...smaller]
-          .filter(([path]) => path.startsWith('src/models/') && path !== 'src/models/index.ts')
+          .filter(([path]) => path.startsWith('src/models/') && path !== 'src/models/index.ts' && !contested.has(path.toLowerCase()))
           .filter(([path, text]) => !full.has(path) || !same(full.get(path)!, text))
           .map(([path]) => `${path} ${full.has(path) ? 'differs' : 'is not in the full SDK'}`),
       );
     });
+  const contestedTypeNames = (diagnostics: Diagnostic[]): string[] =>
+    diagnostics.flatMap((diagnostic) => (diagnostic.code === 'SDK_NAME_COLLISION' ? (/^type name (\S+) /.exec(diagnostic.message)?.[1] ?? []) : []));
   const withoutDocComments = (text: string): string => text.replace(/^\s*\/\*\*[\s\S]*?\*\/\n/gm, '');
 
   // Invariant (issue 12): names are stable. Dropping one operation's pages must not rename or
-  // reshape any other type (today `GetUserDto` and `GetUserDto2` trade names).
+  // reshape any other type. Names no longer move (NamePlan); still fails: a model's fields
+  // (an enum) depend on which operations' pages list it, which the parser decides.
   it.fails('dropping one operation renames no other type', () => {
     fc.assert(unstableModels((full, smaller) => withoutDocComments(full) === withoutDocComments(smaller)), settings<[DocsSetSpec, number]>(100));
   });

@@ -14,6 +14,7 @@ import type { Diagnostic } from '../../generator/ir/types.js';
 import { irSchema } from '../../generator/ir/validate.js';
 import { emitDocs } from '../../generator/emit/docs/index.js';
 import { readPreviousIr } from '../../generator/changes/index.js';
+import { planSdk } from '../../generator/emit/sdk/index.js';
 import { parsePages, type PageInput } from '../../generator/parse/index.js';
 import { diagnosticsTable, END_MARKER, FIX_COMMAND, README, START_MARKER } from '../../scripts/diagnostics-table.js';
 
@@ -168,6 +169,11 @@ const FIXTURES: Record<DiagnosticCode, Fixture> = {
   },
   PREVIOUS_IR_UNREADABLE: { pages: { [FILE]: zhPage() }, previousIr: '{ "irVersion": 1, "operations": [', at: { file: 'ir.json', line: 1 } },
   DOCS_LOCALE_FALLBACK: onePage(zhPage()),
+  // Two operations of one client documented with one method name: get-widget keeps it (its slug spells it).
+  SDK_NAME_COLLISION: {
+    pages: { 'zh/node/management/widgets/find-widget.md': zhPage(), 'zh/node/management/widgets/get-widget.md': zhPage() },
+    at: { file: 'zh/node/management/widgets/find-widget.md', line: 1 },
+  },
 };
 
 /** Every diagnostic the fixture's docs set raises: parsed with its config, then emitted as docs. */
@@ -175,7 +181,7 @@ function raise(fixture: Fixture): Diagnostic[] {
   const inputs: PageInput[] = Object.entries(fixture.pages).map(([file, content]) => ({ file, content }));
   const { ir } = parsePages(inputs, { config: fixture.config });
   const previous = readPreviousIr(fixture.previousIr, 'ir.json');
-  return [...ir.diagnostics, ...previous.diagnostics, ...emitDocs(ir, { sdks: ['node', 'python'] }).diagnostics];
+  return [...ir.diagnostics, ...previous.diagnostics, ...emitDocs(ir, { sdks: ['node', 'python'] }).diagnostics, ...planSdk(ir).diagnostics];
 }
 
 function lineOf(fixture: Fixture): number {

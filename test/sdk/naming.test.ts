@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emitSdk } from '../../generator/emit/sdk/index.js';
-import { bindingNameFor, enumMemberNameFor, NameScope, typeNameFor } from '../../generator/emit/sdk/naming.js';
+import { emitSdk, planSdk } from '../../generator/emit/sdk/index.js';
+import { bindingNameFor, enumMemberNameFor, enumNameFor, methodNameFor, NamePlan, typeNameFor } from '../../generator/emit/sdk/naming.js';
 import { IR_VERSION, type Field, type Ir, type Operation } from '../../generator/ir/types.js';
 import { typeCheck } from '../helpers/typecheck.js';
 
@@ -34,7 +34,7 @@ const tricky: Ir = {
       request: {
         style: 'query',
         typeName: 'FindThingsDto',
-        fields: [field('class'), field('default', { required: false }), field('user-id', { required: false }), field('status', { enum: ['a-b', 'a_b', 'A B', '1st', ''] })],
+        fields: [field('class'), field('default', { required: false, enum: ['x'] }), field('user-id', { required: false }), field('status', { enum: ['a-b', 'a_b', 'A B', '1st', ''] })],
       },
     }),
     operation('request', 'request'),
@@ -58,20 +58,69 @@ describe('naming registry', () => {
     expect(enumMemberNameFor('application/json')).toBe('APPLICATION_JSON');
     expect(enumMemberNameFor('1st')).toBe('_1ST');
     expect(enumMemberNameFor('')).toBe('EMPTY');
-    const scope = new NameScope(['Taken']);
-    expect([scope.claim('Taken'), scope.claim('Taken'), scope.claim('Free')]).toEqual(['Taken2', 'Taken3', 'Free']);
+    expect(typeNameFor('index')).toBe('IndexType');
+    expect(methodNameFor('delete')).toBe('delete');
+    expect(enumNameFor('class')).toBe('class_');
+    expect(enumNameFor('string')).toBe('string_');
+  });
+
+  it('resolves a contested name by identity and rank, never by the order of requests', () => {
+    const request = (identity: string, preferred: string, rank = 1, alternatives: string[] = []) =>
+      ({ kind: 'type' as const, scope: 'models', identity, preferred, rank, alternatives, label: identity, source: { file: `${identity}.md`, line: 1 } });
+    const resolve = (requests: ReturnType<typeof request>[]) => {
+      const plan = new NamePlan();
+      plan.reserve('models', ['ApiError']);
+      for (const entry of requests) plan.request(entry);
+      return { names: requests.map((entry) => plan.name('models', entry.identity)), plan };
+    };
+    const b = request('b', 'GetUserDto', 2, ['ManagementBDto']);
+    const a = request('a', 'GetUserDto', 2, ['ManagementADto']);
+    // Either order: a's identity sorts first, so a keeps the name; b's comes from b itself.
+    expect(resolve([a, b]).names).toEqual(['GetUserDto', 'ManagementBDto']);
+    expect(resolve([b, a]).names).toEqual(['ManagementBDto', 'GetUserDto']);
+    // A lower rank (a documented model) beats a name by convention whatever the identities.
+    expect(resolve([b, request('z', 'GetUserDto', 0)]).names).toEqual(['ManagementBDto', 'GetUserDto']);
+    // Types are files: equal up to case is a collision; the runtime's names are taken; no alternative left → a hash.
+    const { names, plan } = resolve([request('m1', 'UserDto', 0), request('m2', 'userDto', 0), request('m3', 'ApiError', 0)]);
+    expect(names[0]).toBe('UserDto');
+    expect(names[1]).toMatch(/^userDto_[0-9a-f]{6}$/);
+    expect(names[2]).toMatch(/^ApiError_[0-9a-f]{6}$/);
+    expect(plan.collisions().map((collision) => [collision.loser.identity, collision.winner?.identity])).toEqual([['m2', 'm1'], ['m3', undefined]]);
+  });
+
+  it('warns once per collision, naming both sources; numbered suffixes never appear', () => {
+    const ir: Ir = {
+      ...tricky,
+      operations: [
+        operation('get-user', 'getUser'),
+        operation('get-user-by-id', 'getUser', { request: { style: 'body', typeName: 'GetUserDto', fields: [field('userId')] } }),
+      ],
+      models: [{ name: 'ManagementClientBase', fields: [field('x')], opaque: false, sources: [{ file: 'm.md', line: 4 }] }],
+    };
+    const { diagnostics } = planSdk(ir);
+    expect(diagnostics.map((d) => `${d.code} ${d.file}:${d.line} ${d.message}`)).toEqual([
+      'SDK_NAME_COLLISION get-user-by-id.md:1 method name getUser of operation management/get-user-by-id is held by operation management/get-user (get-user.md:1); named getUserById',
+      expect.stringMatching(/^SDK_NAME_COLLISION m\.md:4 type name ManagementClientBase of model ManagementClientBase is held by the SDK runtime; named ManagementClientBase_[0-9a-f]{6}$/),
+      'SDK_NAME_COLLISION get-user-by-id.md:1 type name GetUserDto of request type of management/get-user-by-id is held by request type of management/get-user (get-user.md:1); named ManagementGetUserByIdDto',
+    ]);
+    const files = emitSdk(ir);
+    expect([...files.keys()].filter((path) => /\d\.ts$/.test(path))).toEqual([]);
+    // Dropping get-user gives get-user-by-id its name back, and nothing else moves.
+    const alone = emitSdk({ ...ir, operations: [ir.operations[1]!] });
+    expect(alone.get('src/models/GetUserDto.ts')).toBe(files.get('src/models/ManagementGetUserByIdDto.ts')!.replaceAll('ManagementGetUserByIdDto', 'GetUserDto'));
   });
 
   it('emits a tricky IR that compiles, with collisions resolved in a fixed order', () => {
     const files = emitSdk(tricky);
     const client = files.get('src/ManagementClient.ts')!;
-    expect(client).toContain("public async findThings({ class: class_, default: default_, 'user-id': userId, status }: { class: string; default?: string; 'user-id'?: string; status: FindThingsDto.status })");
+    expect(client).toContain("public async findThings({ class: class_, default: default_, 'user-id': userId, status }: { class: string; default?: FindThingsDto.default_; 'user-id'?: string; status: FindThingsDto.status })");
     expect(client).toContain("query: { class: class_, default: default_, 'user-id': userId, status }");
-    // `request` is the runtime's own method: the operation gets the next free name.
-    expect(client).toContain('public async request2(requestBody: RequestDto)');
-    expect(client).toContain('public async other(requestBody: OtherDto): Promise<IsSuccessRespDto2>');
-    expect(files.get('src/models/FindThingsDto.ts')).toContain("A_B = 'a-b',\n    A_B2 = 'a_b',\n    A_B3 = 'A B',\n    _1ST = '1st',\n    EMPTY = ''");
-    expect([...files.keys()]).toEqual(expect.arrayContaining(['src/models/PromiseType.ts', 'src/models/ApiError2.ts', 'src/models/IsSuccessRespDto2.ts']));
+    // `request` is the runtime's own method: the operation is named from its identity.
+    expect(client).toContain('public async managementRequest(requestBody: RequestDto)');
+    expect(client).toMatch(/public async other\(requestBody: OtherDto\): Promise<(IsSuccessRespDto|ManagementOtherRespDto)>/);
+    expect(files.get('src/models/FindThingsDto.ts')).toMatch(/A_B_[0-9a-f]{6} = 'a-b',\n    A_B_[0-9a-f]{6} = 'a_b',\n    A_B = 'A B',\n    _1ST = '1st',\n    EMPTY = ''/);
+    expect([...files.keys()]).toEqual(expect.arrayContaining(['src/models/PromiseType.ts']));
+    expect([...files.keys()].filter((path) => /\/(ApiError|IsSuccessRespDto)/.test(path))).toHaveLength(3);
 
     const root = mkdtempSync(join(tmpdir(), 'docs-to-sdk-naming-'));
     for (const [path, content] of files) {

@@ -9,8 +9,19 @@ import type { Field, JsonValue, TypeRef } from '../../ir/types.js';
 /** `嵌套类型：<a href="#X">X</a>` / `Nested type: X` in a description: the type cell then stays short. */
 const NESTED_NOTE = /(?:嵌套类型|nest(?:ed|ing) type)\s*[:：]/i;
 
-export function typeCell(type: TypeRef, description: string): string {
+/** The names a page has an anchor for (a Set, or the models by name). */
+export type Linked = Pick<ReadonlySet<string>, 'has'>;
+
+/**
+ * `linked`: the models whose anchor the page has. A type the docs name but never define
+ * (or whose data structure was skipped) is plain text: a link must land on its page.
+ */
+export function typeCell(type: TypeRef, description: string, linked: Linked): string {
   const nestedInText = NESTED_NOTE.test(description);
+  const link = (name: string, isArray: boolean): string => {
+    const text = `${name}${isArray ? '[]' : ''}`;
+    return linked.has(name) ? `<a href="#${name}">${text}</a>` : text;
+  };
   switch (type.kind) {
     case 'ref':
       return nestedInText ? '' : link(type.name, false);
@@ -24,8 +35,6 @@ export function typeCell(type: TypeRef, description: string): string {
       return type.kind;
   }
 }
-
-const link = (name: string, isArray: boolean): string => `<a href="#${name}">${name}${isArray ? '[]' : ''}</a>`;
 
 /** Description text → one cell line: newlines become `<br>` (as the parser reads them back). */
 export function textCell(text: string): string {

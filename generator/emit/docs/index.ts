@@ -64,8 +64,9 @@ export function planDocs(ir: Ir, options: DocsOptions = {}): { units: Unit<DocsU
   const operations = [...ir.operations].sort((a, b) => compareStrings(a.id, b.id));
   const sdks = options.sdks ?? SDK_LANGUAGES;
   const mode = options.samples ?? 'fill';
-  // The profile names the pages' client classes and samples: part of every key.
-  const settings = JSON.stringify([sdks, mode, ir.frame ?? null, ir.profile ?? null]);
+  // The profile's clients name the pages' client classes and samples: part of every key (its other settings, such as
+  // the SDK's version, are not on the pages).
+  const settings = JSON.stringify([sdks, mode, ir.frame ?? null, profileOf(ir).clients]);
   // Models are shown on many pages: each is fingerprinted once, and keys carry the fingerprint (not ~12 MB of JSON).
   const modelPrints = new Map<string, string>();
   const printOf = (name: string): string => modelPrints.get(name) ?? modelPrints.set(name, hash('sha1', JSON.stringify(models.get(name)), 'base64')).get(name)!;

@@ -5,7 +5,7 @@
  */
 import { compareStrings } from '../../ir/diagnostics.js';
 import type { Field, Operation } from '../../ir/types.js';
-import { codeSpan, defaultCell, escapePipes, textCell, typeCell, valueText } from './cells.js';
+import { codeSpan, defaultCell, escapePipes, textCell, typeCell, valueText, type Linked } from './cells.js';
 import type { LocaleWords } from './words.js';
 
 export interface RowView {
@@ -26,15 +26,15 @@ export interface ResponseView {
  * The response table has name, type and description only, unless a field carries what
  * only the longer data-structure table can say (an example, enum values, a default).
  */
-export function responseView(operation: Operation, words: LocaleWords, describe: (field: Field) => string): ResponseView {
+export function responseView(operation: Operation, words: LocaleWords, describe: (field: Field) => string, linked: Linked): ResponseView {
   const fields = ordered(operation.response.fields, operation.layout?.response);
   const full = fields.some(
     (field) => field.example !== undefined || field.default !== undefined || (field.enum !== undefined && !enumListedIn(field.enum, describe(field))),
   );
   const rows = fields.map((field) => {
     const description = describe(field);
-    if (full) return modelRow(field, words, description, false);
-    return { cells: [escapePipes(field.name), typeCell(field.type, description), textCell(description)], query: false };
+    if (full) return modelRow(field, words, description, false, linked);
+    return { cells: [escapePipes(field.name), typeCell(field.type, description, linked), textCell(description)], query: false };
   });
   return { typeName: operation.response.typeName, rows, full };
 }
@@ -44,11 +44,11 @@ export function spread(row: RowView, multiline: boolean): RowView {
   return multiline ? { ...row, cells: row.cells.map((cell) => cell.replace(/<br>/g, '\n')) } : row;
 }
 
-export function requestRow(field: Field, words: LocaleWords, query: boolean, description: string, bare: boolean): RowView {
+export function requestRow(field: Field, words: LocaleWords, query: boolean, description: string, bare: boolean, linked: Linked): RowView {
   return {
     cells: [
       escapePipes(field.name),
-      typeCell(field.type, description),
+      typeCell(field.type, description, linked),
       field.required ? words.yes : words.no,
       defaultCell(field),
       paddedDescription(description, ' '),
@@ -58,12 +58,12 @@ export function requestRow(field: Field, words: LocaleWords, query: boolean, des
   };
 }
 
-export function modelRow(field: Field, words: LocaleWords, description: string, bare: boolean): RowView {
+export function modelRow(field: Field, words: LocaleWords, description: string, bare: boolean, linked: Linked): RowView {
   return {
     // The docs factory sets a code-span example in data-structure rows off by one more space.
     cells: [
       escapePipes(field.name),
-      typeCell(field.type, description),
+      typeCell(field.type, description, linked),
       field.required ? words.yes : words.no,
       paddedDescription(description, '  '),
       field.example === undefined || bare ? exampleCell(field, bare, words, description) : ` ${exampleCell(field, bare, words, description)}`,

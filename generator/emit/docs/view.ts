@@ -87,15 +87,17 @@ export function pageView(
     ordered(fields, shape?.fields).map((field) =>
       spread(row(field, shape?.bareExamples.includes(field.name) === true), sampleMode === 'documented' && shape?.multilineRows?.includes(field.name) === true),
     );
+  // Every model a table refers to is listed on the page (modelsOnPage), so a known model's anchor is there.
+  const linked = models;
   const requestShape = layout && { fields: layout.request, bareExamples: layout.bareExamples, multilineRows: layout.multilineRows };
   const query = operation.request.style === 'query';
   const request = once(`request ${own}`, () =>
     tableText('request', frame.requestTable, rowsOf(operation.request.fields, requestShape, (field, bare) =>
-      requestRow(field, words, query, text(field.description, own, `request.${field.name}`), bare),
+      requestRow(field, words, query, text(field.description, own, `request.${field.name}`), bare, linked),
     )),
   );
   const response = once(`response ${own}`, () => {
-    const view = responseView(operation, words, (field) => text(field.description, own, `response.${field.name}`));
+    const view = responseView(operation, words, (field) => text(field.description, own, `response.${field.name}`), linked);
     return tableText(view.full ? 'model' : 'response', view.full ? frame.modelTable : frame.responseTable, view.rows);
   });
   // Neither the models listed nor a template sample depend on the locale: shared by both.
@@ -114,7 +116,7 @@ export function pageView(
       once(`model ${model.name}`, () => ({
         name: model.name,
         table: tableText('model', frame.modelTable, rowsOf(model.fields, model.layout, (field, bare) =>
-          modelRow(field, words, text(field.description, `model ${model.name}`, field.name), bare),
+          modelRow(field, words, text(field.description, `model ${model.name}`, field.name), bare, linked),
         )),
       })),
     ),

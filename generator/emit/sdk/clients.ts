@@ -2,23 +2,17 @@
 import type { ImportDeclarationStructure, MethodDeclarationStructure, SourceFileStructure } from 'ts-morph';
 import { tsMorph } from './ts-morph.js';
 import { compareStrings } from '../../ir/diagnostics.js';
-import type { ClientAuth, ClientProfile } from '../../ir/types.js';
+import type { ClientProfile } from '../../ir/types.js';
 import { docText, type MethodDeclaration } from './declarations.js';
-import { propertyName, quote } from './naming.js';
+import { propertyName, quote, RUNTIME_BASE } from './naming.js';
 
 const { Scope, StructureKind } = tsMorph;
-
-/** The runtime base class (templates/sdk/src/http/<name>.ts.hbs) of each way of authenticating. */
-export const RUNTIME_BASE: Record<ClientAuth, string> = { 'access-key': 'ManagementClientBase', 'app-id': 'AuthenticationClientBase' };
 
 export function clientFile(client: ClientProfile, methods: MethodDeclaration[]): SourceFileStructure {
   const { className } = client;
   const base = RUNTIME_BASE[client.auth];
   const used = new Set<string>();
-  for (const method of methods) {
-    used.add(method.responseType);
-    if (method.requestType) used.add(method.requestType);
-  }
+  for (const method of methods) for (const name of method.imports) used.add(name);
   const imports = [...used].sort(compareStrings);
   return {
     kind: StructureKind.SourceFile,

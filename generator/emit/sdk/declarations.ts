@@ -3,10 +3,22 @@
  * name, every enum, every client method with its parameter shape. All naming happens
  * here, through the registry; the writers (models.ts, clients.ts) only print.
  */
-import { compareStrings } from '../../ir/diagnostics.js';
-import type { ClientProfile, Field, Ir, Localized, Operation, TypeRef } from '../../ir/types.js';
+import { compareStrings, createDiagnostic } from '../../ir/diagnostics.js';
+import type { ClientProfile, Diagnostic, Field, Ir, Localized, Operation, SourceRef, TypeRef } from '../../ir/types.js';
 import { clientIndex, profileOf } from '../../profile/index.js';
-import { bindingNameFor, enumMemberNameFor, NameScope, RUNTIME_SYMBOLS, typeNameFor } from './naming.js';
+import { camelCase, pascalCase } from '../../shared/case.js';
+import {
+  bindingNameFor,
+  collisionMessage,
+  enumMemberNameFor,
+  enumNameFor,
+  methodNameFor,
+  NamePlan,
+  RUNTIME_BASE,
+  RUNTIME_SYMBOLS,
+  typeNameFor,
+  type NameCollision,
+} from './naming.js';
 
 export interface EnumDeclaration {
   /** Enum name inside the type's namespace (the field's name, as Authing's SDK does). */
@@ -36,6 +48,8 @@ export interface MethodDeclaration {
   style: Operation['request']['style'];
   requestType?: string;
   responseType: string;
+  /** The types the method's signature names: its request and response types, and the models its query parameters use. */
+  imports: string[];
   /** Query operations: destructured bindings, one per field. */
   queryParameters: { field: Field; binding: string; type: string }[];
   /** True when every request field is optional, so the argument may be omitted. */
@@ -51,77 +65,155 @@ export interface SdkDeclarations {
   types: TypeDeclaration[];
   /** One per client of the IR's profile, in its order (also clients without operations). */
   clients: ClientDeclaration[];
+  /** A warning per name collision the registry resolved (SDK_NAME_COLLISION). */
+  diagnostics: Diagnostic[];
 }
 
 export function declareSdk(ir: Ir): SdkDeclarations {
   const profile = profileOf(ir);
-  const typeScope = new NameScope([...RUNTIME_SYMBOLS, ...profile.clients.map((client) => client.className)]);
-  const modelNames = new Map<string, string>();
-  const byName = new Map<string, { declaration: TypeDeclaration; shape: string }>();
-  const types: TypeDeclaration[] = [];
+  const plan = new NamePlan();
+  const local: NameCollision[] = [];
+  plan.reserve(TYPES, [...RUNTIME_SYMBOLS, ...profile.clients.flatMap((client) => [client.className, RUNTIME_BASE[client.auth]])]);
+  const entities = new Map<string, TypeEntity>();
+  const modelIdentities = new Map<string, string>();
+  const modelByShape = new Map<string, string>();
 
-  // Models first, so references between them keep their documented names.
-  for (const model of ir.models) modelNames.set(model.name, typeScope.claim(typeNameFor(model.name)));
+  for (const model of ir.models) {
+    const preferred = typeNameFor(model.name);
+    const entity = { identity: `model ${model.name}`, fields: model.fields, opaque: model.opaque, source: model.sources[0] };
+    entities.set(entity.identity, entity);
+    modelIdentities.set(model.name, entity.identity);
+    modelByShape.set(`${preferred}\0${shapeOf(model.fields, model.opaque)}`, entity.identity);
+    plan.request({ kind: 'type', scope: TYPES, identity: entity.identity, preferred, rank: 0, label: `model ${model.name}`, source: entity.source });
+  }
 
-  const declare = (docsName: string, fields: Field[], opaque: boolean, preset?: string): string => {
+  /**
+   * A request or response type: one per name and shape, shared by every operation that
+   * has it (a documented model of that name and shape is itself). Its identity is its
+   * content, so whether it keeps a contested name never depends on which operations exist.
+   */
+  const dto = (operation: Operation, role: 'request' | 'response', docsName: string, fields: Field[], opaque: boolean): string => {
+    const preferred = typeNameFor(docsName);
     const shape = shapeOf(fields, opaque);
-    const preferred = preset ?? typeNameFor(docsName);
-    const existing = byName.get(preferred);
-    if (existing?.shape === shape) return preferred;
-    const name = preset ?? typeScope.claim(preferred);
-    const declaration = typeDeclaration(name, fields, opaque, modelNames);
-    byName.set(name, { declaration, shape });
-    types.push(declaration);
-    return name;
+    const model = modelByShape.get(`${preferred}\0${shape}`);
+    if (model) return model;
+    const identity = `${preferred} ${shape}`;
+    if (!entities.has(identity)) entities.set(identity, { identity, fields, opaque, source: operation.sources[0] });
+    const suffix = role === 'request' ? 'Dto' : 'RespDto';
+    plan.request({
+      kind: 'type',
+      scope: TYPES,
+      identity,
+      preferred,
+      // Prefixed by the module: the slug alone may be another operation's method name, and so its preferred type name.
+      alternatives: [typeNameFor(`${pascalCase(`${operation.module} ${operation.slug}`)}${suffix}`)],
+      // The response type's name is on the page; a request type's is made from the method name.
+      rank: (role === 'response' ? 1 : 2) - (preferred === typeNameFor(`${pascalCase(operation.slug)}${suffix}`) ? 0.5 : 0),
+      label: `${role} type of ${operation.id}`,
+      source: operation.sources[0],
+    });
+    return identity;
   };
 
-  for (const model of ir.models) declare(model.name, model.fields, model.opaque, modelNames.get(model.name));
-
-  const clients = profile.clients.map((client) => ({ client, methods: [] as MethodDeclaration[], scope: new NameScope(CLIENT_MEMBERS) }));
+  const clients = profile.clients.map((client) => ({ client, methods: [] as MethodDeclaration[] }));
   const byId = new Map(clients.map((entry) => [entry.client.id, entry]));
   const index = clientIndex(profile);
-  for (const operation of ir.operations) {
-    // An IR made without this profile may name a client it lacks: its operations go to the fallback client.
-    const owner = byId.get(operation.module) ?? byId.get(index.fallback.id)!;
+  // An IR made without this profile may name a client it lacks: its operations go to the fallback client.
+  const ownerOf = (operation: Operation) => byId.get(operation.module) ?? byId.get(index.fallback.id)!;
+  for (const { client } of clients) plan.reserve(methodScope(client), CLIENT_MEMBERS);
+  const typesOf = new Map<Operation, { request?: string; response: string }>();
+  // By id, so that a type several operations share is labelled by the same one whatever the IR's order.
+  for (const operation of [...ir.operations].sort((a, b) => compareStrings(a.id, b.id))) {
     const { request, response } = operation;
-    const requestType = request.fields.length > 0 ? declare(request.typeName, request.fields, false) : undefined;
-    const responseType = declare(response.typeName, response.fields, response.fields.length === 0);
-    const bindings = new NameScope();
+    typesOf.set(operation, {
+      request: request.fields.length > 0 ? dto(operation, 'request', request.typeName, request.fields, false) : undefined,
+      response: dto(operation, 'response', response.typeName, response.fields, response.fields.length === 0),
+    });
+    plan.request({
+      kind: 'method',
+      scope: methodScope(ownerOf(operation).client),
+      identity: operation.id,
+      preferred: methodNameFor(operation.methodNames.node ?? operation.slug),
+      alternatives: [operation.slug, `${operation.module} ${operation.slug}`].map((name) => methodNameFor(camelCase(name))),
+      // An operation whose slug spells the method name has the better claim to it.
+      rank: methodNameFor(operation.methodNames.node ?? operation.slug) === methodNameFor(camelCase(operation.slug)) ? 0 : 1,
+      label: `operation ${operation.id}`,
+      source: operation.sources[0],
+    });
+  }
+
+  const typeName = (identity: string): string => plan.name(TYPES, identity);
+  const modelNames = new Map([...modelIdentities].map(([docsName, identity]) => [docsName, typeName(identity)]));
+  const declarations = new Map<string, TypeDeclaration>();
+  for (const entity of entities.values()) {
+    declarations.set(entity.identity, typeDeclaration(typeName(entity.identity), entity, modelNames, local));
+  }
+
+  for (const operation of ir.operations) {
+    const owner = ownerOf(operation);
+    const { request } = operation;
+    const types = typesOf.get(operation)!;
+    const requestType = types.request ? typeName(types.request) : undefined;
+    const bindings = new NamePlan();
+    for (const field of request.fields) {
+      bindings.request({ kind: 'binding', scope: operation.id, identity: field.name, preferred: bindingNameFor(field.name), rank: 0, label: `field ${field.name} of ${operation.id}`, source: operation.sources[0] });
+    }
+    local.push(...bindings.collisions());
+    const responseType = typeName(types.response);
+    const queryImports = types.request && request.style === 'query' ? declarations.get(types.request)!.imports : [];
     owner.methods.push({
-      name: owner.scope.claim(bindingNameFor(operation.methodNames.node ?? operation.slug)),
+      name: plan.name(methodScope(owner.client), operation.id),
       operation,
       style: request.style,
       requestType,
       responseType,
+      imports: [...new Set([responseType, ...(requestType ? [requestType] : []), ...queryImports])],
       queryParameters: request.fields.map((field) => ({
         field,
-        binding: bindings.claim(bindingNameFor(field.name)),
-        type: requestType ? propertyType(byName.get(requestType)!.declaration, field.name) : 'any',
+        binding: bindings.name(operation.id, field.name),
+        type: types.request ? propertyType(declarations.get(types.request)!, field.name) : 'any',
       })),
       argumentOptional: request.fields.every((field) => !field.required),
     });
   }
-  types.sort((a, b) => compareStrings(a.name, b.name));
-  return { types, clients: clients.map(({ client, methods }) => ({ client, methods })) };
+  const types = [...declarations.values()].sort((a, b) => compareStrings(a.name, b.name));
+  const diagnostics = [...plan.collisions(), ...local].map((collision) =>
+    createDiagnostic('warning', 'SDK_NAME_COLLISION', collision.loser.source?.file ?? '', collision.loser.source?.line ?? 0, collisionMessage(collision)),
+  );
+  return { types, clients, diagnostics };
 }
+
+/** The scope of the models folder: type names are its file names. */
+const TYPES = 'models';
+const methodScope = (client: ClientProfile): string => `client ${client.id}`;
 
 /** Members of the runtime base class; an operation may not shadow them. */
 const CLIENT_MEMBERS = ['constructor', 'request', 'http', 'options', 'tokenProvider', 'setAccessToken'];
 
-function typeDeclaration(name: string, fields: Field[], opaque: boolean, modelNames: Map<string, string>): TypeDeclaration {
-  const enumScope = new NameScope();
-  const enums: EnumDeclaration[] = [];
-  const enumNames = new Map<string, string>();
-  for (const field of fields) {
-    if (!field.enum) continue;
-    const enumName = enumScope.claim(bindingNameFor(field.name).replace(/_$/, '') || 'value');
-    enumNames.set(field.name, enumName);
-    const members = new NameScope();
-    enums.push({
-      name: enumName,
-      members: [...new Set(field.enum)].map((value) => ({ name: members.claim(enumMemberNameFor(value)), value })),
-    });
+/** A type the SDK declares, before it has its name. */
+interface TypeEntity {
+  identity: string;
+  fields: Field[];
+  opaque: boolean;
+  source?: SourceRef;
+}
+
+function typeDeclaration(name: string, entity: TypeEntity, modelNames: Map<string, string>, collisions: NameCollision[]): TypeDeclaration {
+  const { fields, opaque, source } = entity;
+  const names = new NamePlan();
+  const enumFields = fields.filter((field) => field.enum);
+  for (const field of enumFields) {
+    names.request({ kind: 'enum', scope: 'enums', identity: field.name, preferred: enumNameFor(field.name), rank: 0, label: `field ${field.name} of ${name}`, source });
+    for (const value of field.enum!) {
+      names.request({ kind: 'enum member', scope: `enum ${field.name}`, identity: value, preferred: enumMemberNameFor(value), rank: 0, label: `value ${JSON.stringify(value)} of ${name}.${field.name}`, source });
+    }
   }
+  const enums: EnumDeclaration[] = enumFields.map((field) => ({
+    name: names.name('enums', field.name),
+    members: [...new Set(field.enum)].map((value) => ({ name: names.name(`enum ${field.name}`, value), value })),
+  }));
+  const enumNames = new Map(enumFields.map((field) => [field.name, names.name('enums', field.name)]));
+  collisions.push(...names.collisions());
   const imports = new Set<string>();
   for (const field of fields) for (const ref of refsOf(field.type)) imports.add(modelNames.get(ref) ?? ref);
   imports.delete(name);

@@ -5,13 +5,14 @@
  */
 import type { SourceFileStructure } from 'ts-morph';
 import { compareStrings } from '../../ir/diagnostics.js';
-import type { ClientAuth, Ir, Release, SdkSettings } from '../../ir/types.js';
+import type { ClientAuth, Diagnostic, Ir, Release, SdkSettings } from '../../ir/types.js';
 import { profileOf } from '../../profile/index.js';
 import type { Unit } from '../target.js';
 import { registerPartial, render } from '../templates.js';
-import { clientFile, RUNTIME_BASE } from './clients.js';
+import { clientFile } from './clients.js';
 import { declareSdk } from './declarations.js';
 import { modelFile, modelsIndex } from './models.js';
+import { RUNTIME_BASE } from './naming.js';
 import { printFile } from './print.js';
 
 /** The profile's SDK settings, any of which a caller may replace. */
@@ -32,9 +33,10 @@ export type SdkUnitResult = [path: string, text: string][];
 
 /**
  * The SDK cut into units (generator/emit/target.ts): the runtime's files, and each
- * printed file, keyed by its ts-morph structure (and the header printed above it).
+ * printed file, keyed by its ts-morph structure (and the header printed above it); and
+ * the naming registry's warnings.
  */
-export function planSdk(ir: Ir, options: Partial<SdkOptions> = {}): { units: Unit<SdkUnitResult>[] } {
+export function planSdk(ir: Ir, options: Partial<SdkOptions> = {}): { units: Unit<SdkUnitResult>[]; diagnostics: Diagnostic[] } {
   const profile = profileOf(ir);
   const auths = AUTH_ORDER.filter((auth) => profile.clients.some((client) => client.auth === auth));
   const settings = {
@@ -44,7 +46,7 @@ export function planSdk(ir: Ir, options: Partial<SdkOptions> = {}): { units: Uni
     accessKey: auths.includes('access-key'),
     appId: auths.includes('app-id'),
   };
-  const { types, clients } = declareSdk(ir);
+  const { types, clients, diagnostics } = declareSdk(ir);
   const templates = [...RUNTIME_TEMPLATES, ...auths.map((auth) => `src/http/${RUNTIME_BASE[auth]}.ts`)];
   const units: Unit<SdkUnitResult>[] = [
     {
@@ -67,7 +69,7 @@ export function planSdk(ir: Ir, options: Partial<SdkOptions> = {}): { units: Uni
   for (const [path, structure] of structures) {
     units.push({ key: JSON.stringify([path, header, structure]), render: () => [[path, header + printFile(structure)]] });
   }
-  return { units };
+  return { units, diagnostics };
 }
 
 /** The units' files, sorted by path. */

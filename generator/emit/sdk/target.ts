@@ -6,12 +6,12 @@ const ENTRY = 'sdk';
 
 export const sdkTarget: Target<SdkUnitResult> = {
   plan(ir) {
-    const { units } = planSdk(ir);
+    const { units, diagnostics } = planSdk(ir);
     return {
       units,
       finish: (results) => ({
         files: new Map([...assembleFiles(results)].map(([path, text]) => [`${ENTRY}/${path}`, text])),
-        diagnostics: [],
+        diagnostics,
       }),
     };
   },
