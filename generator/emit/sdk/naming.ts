@@ -127,7 +127,11 @@ export class NamePlan {
     if (this.names) return this.names;
     const names = new Map<string, string>();
     const byScope = new Map<string, NameRequest[]>();
-    for (const request of this.requests.values()) byScope.set(request.scope, [...(byScope.get(request.scope) ?? []), request]);
+    for (const request of this.requests.values()) {
+      const inScope = byScope.get(request.scope);
+      if (inScope) inScope.push(request);
+      else byScope.set(request.scope, [request]);
+    }
     const collisions: NameCollision[] = [];
     for (const scope of [...byScope.keys()].sort(compareStrings)) {
       const requests = byScope.get(scope)!.sort((a, b) => a.rank - b.rank || compareStrings(a.identity, b.identity));
