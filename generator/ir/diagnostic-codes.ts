@@ -38,6 +38,8 @@ export const DIAGNOSTIC_CODES = {
   TABLE_ROW_JOINED: { severity: 'warning', stage: 'read', meaning: 'a row spread over several lines (a list or code in a cell); joined with `<br>`' },
   TABLE_SHORT_ROW: { severity: 'warning', stage: 'read', meaning: 'a row with fewer cells than the header; the missing cells read as empty' },
   TABLE_LONG_ROW: { severity: 'warning', stage: 'read', meaning: 'a row with more cells than the header (an unescaped pipe); the extra cells join the description' },
+  TABLE_LINE_UNREAD: { severity: 'warning', stage: 'read', meaning: 'a table line of a request, response or data-structure section that no reader read into a field; its content is lost' },
+  SECTION_VARIANT_DIFFERS: { severity: 'warning', stage: 'read', meaning: 'a field of a repeated request or response section (a variant) differs from the earlier one; merged, optional if any says so' },
   TABLE_ROW_NO_NAME: { severity: 'warning', stage: 'read', meaning: 'a row without a field name; skipped' },
   FIELD_NAME_INVALID: { severity: 'warning', stage: 'read', meaning: 'the name cell is not a field name (a garbage row); skipped' },
   FIELD_DUPLICATE: { severity: 'error', stage: 'read', meaning: 'two rows of one table define a field with different types or required flags; the first row is used' },

@@ -127,6 +127,11 @@ const FIXTURES: Record<DiagnosticCode, Fixture> = {
     '### <a id="小部件">',
   ),
   TABLE_NOT_FIELDS: onePage(zhPage({ request: ['| 甲 | 乙 |', '| --- | --- |', '| 1 | 2 |'] }), '| 甲 | 乙 |'),
+  SECTION_VARIANT_DIFFERS: onePage(
+    zhPage({ request: [...REQUEST_HEAD, WIDGET_ID_ROW, '', '## 请求参数', '', ...REQUEST_HEAD, '| widgetId | string | 否 | - | 小部件的标识 | `w-1` |'] }),
+    '| widgetId | string | 否',
+  ),
+  TABLE_LINE_UNREAD: onePage(zhPage({ request: ['| 甲 | 乙 |', '| --- | --- |', '| 1 | 2 |'] }), '| 1 | 2 |'),
   TABLE_ROW_JOINED: onePage(withRequestRows('| colour | string | 否 | - | 颜色：', '- `red`：红', '- `blue`：蓝 | `red` |'), '| colour |'),
   TABLE_SHORT_ROW: onePage(withRequestRows('| colour | string | 否 |'), '| colour |'),
   TABLE_LONG_ROW: onePage(withRequestRows('| colour | string | 否 | - | 红 | 或蓝 | `red` |'), '| colour |'),

@@ -9,6 +9,7 @@ import { notApiReference, pageDoc, type PageDoc } from '../../page.js';
 import { splitSegments } from '../../segments.js';
 import type { PageText, Reader } from '../contract.js';
 import { joinContinuedTableRows } from './continued-rows.js';
+import { LineLedger, reportUnreadTableLines } from './ledger.js';
 import { mayBeApiReference, outlineOf, type Role, type Section } from './outline.js';
 import { readIntro, readMethod, readModels, readRequest, readResponse, readSample, type ReadContext } from './sections.js';
 
@@ -25,7 +26,7 @@ export function readMarkdownPage(page: PageText, sink: DiagnosticSink): PageDoc 
   if (!mayBeApiReference(segments)) return notApiReference(sink);
   const outline = outlineOf(segments, source, page);
   const having = (...roles: Role[]): Section[] => outline.sections.filter((section) => roles.includes(section.role));
-  const context: ReadContext = { source, sink };
+  const context: ReadContext = { source, sink, ledger: new LineLedger() };
 
   const intro = readIntro(having('intro', 'description'));
   const method = readMethod(having('method'), context);
@@ -34,6 +35,7 @@ export function readMarkdownPage(page: PageText, sink: DiagnosticSink): PageDoc 
   const { response, head: responseTable } = readResponse(having('response', 'result'), context);
   const { models, head: modelTable } = readModels(having('model'), context);
   if (!outline.hasApiSection && models.length === 0) return notApiReference(sink);
+  reportUnreadTableLines(source, context.ledger, sink);
 
   const frame = withoutUndefined({ ...intro.frame, requestTable, responseTable, modelTable });
   return pageDoc(page.file, withoutUndefined({ locale: outline.locale, summary: outline.title, description: intro.description, method, request, sample, response, models, frame }));

@@ -7,18 +7,20 @@
 import type { Code, RootContent, Table } from 'mdast';
 import type { DiagnosticSink } from '../../../ir/diagnostics.js';
 import type { JsonValue, LocaleFrame } from '../../../ir/types.js';
-import { columnsOf, readFieldTable, type ParsedField } from '../../fields.js';
+import { columnsOf, mergeFieldLists, mergeVariants, readFieldTable, type ParsedField } from '../../fields.js';
 import type { PageDoc, PageModel } from '../../page.js';
 import type { Segment } from '../../segments.js';
 import type { SourceText } from '../../source-text.js';
 import { readTable } from '../../table.js';
 import { normalizeWords, RESPONSE_TYPE_LINE } from '../../vocabulary.js';
+import type { LineLedger } from './ledger.js';
 import { inlineText, type Section } from './outline.js';
 
-/** What every section reader reads besides its sections: the page's lines (after repairs) and its sink. */
+/** What every section reader reads besides its sections: the page's lines (after repairs), its sink, and the ledger of lines read. */
 export interface ReadContext {
   source: SourceText;
   sink: DiagnosticSink;
+  ledger: LineLedger;
 }
 
 /** The head (header and separator lines, as written) of the first field table a reader read. */
@@ -73,16 +75,12 @@ export function readMethod(sections: readonly Section[], { sink }: ReadContext):
   return method;
 }
 
-/** The request parameters: the first field table of each request section (the last section counts). */
+/** The request parameters: the field tables of every request section, merged in page order (a page may document variants). */
 export function readRequest(sections: readonly Section[], context: ReadContext): { request?: PageDoc['request']; head: TableHead } {
-  let request: PageDoc['request'];
-  let head: TableHead;
-  for (const section of sections) {
-    const table = readFirstFieldTable(section, context);
-    request = { fields: table.fields, line: section.line };
-    head ??= table.head;
-  }
-  return { request, head };
+  if (sections.length === 0) return { head: undefined };
+  const tables = sections.map((section) => readFieldTables(section, context));
+  const fields = mergeVariants(tables.map((table) => table.fields), 'request', context.sink);
+  return { request: { fields, line: sections[0]!.line }, head: tables.find((table) => table.head !== undefined)?.head };
 }
 
 /** The first code block of the sample sections. */
@@ -95,13 +93,14 @@ export function readSample(sections: readonly Section[], { source }: ReadContext
 }
 
 /**
- * The response, from response sections (type line, field table: the last section's
- * count) and sample-result sections (the first JSON example on either counts). Its line
+ * The response, from response sections (the first type line counts; the field tables
+ * of all, merged in page order) and sample-result sections (the first JSON example on either counts). Its line
  * is the first such section's.
  */
 export function readResponse(sections: readonly Section[], context: ReadContext): { response?: PageDoc['response']; head: TableHead } {
   let response: PageDoc['response'];
   let head: TableHead;
+  const tables: ParsedField[][] = [];
   for (const section of sections) {
     const { segment, line } = section;
     const body = bodyOf(segment);
@@ -112,8 +111,8 @@ export function readResponse(sections: readonly Section[], context: ReadContext)
         const match = RESPONSE_TYPE_LINE.exec(sliceOf(segment, node).split('\n')[0] ?? '');
         if (match && response.typeName === undefined) response.typeName = match[1];
       }
-      const table = readFirstFieldTable(section, context);
-      response.fields = table.fields;
+      const table = readFieldTables(section, context);
+      tables.push(table.fields);
       head ??= table.head;
     }
     const code = body.find((node): node is Code => node.type === 'code' && /^(json|js|javascript)?$/.test(node.lang ?? ''));
@@ -121,6 +120,7 @@ export function readResponse(sections: readonly Section[], context: ReadContext)
     response ??= { fields: [], line };
     if (response.example === undefined) response.example = exampleOf(code, lineOf(segment, code.position?.start.line, context.source), context.sink);
   }
+  if (response) response.fields = mergeVariants(tables, 'response', context.sink);
   return { response, head };
 }
 
@@ -136,7 +136,7 @@ export function readModels(sections: readonly Section[], context: ReadContext): 
       context.sink.warning('MODEL_NAME_INVALID', line, `data structure "${name}" is not an identifier; skipped`);
       continue;
     }
-    const table = readFirstFieldTable(section, context);
+    const table = readFieldTables(section, context);
     models.push({ name, fields: table.fields, line });
     head ??= table.head;
   }
@@ -152,8 +152,13 @@ function exampleOf(code: Code, line: number, sink: DiagnosticSink): JsonValue {
   }
 }
 
-/** The section's first table with name and type columns, read as fields in the section's locale (others: a warning each). */
-function readFirstFieldTable({ segment, locale }: Section, { source, sink }: ReadContext): { fields: ParsedField[]; head: TableHead } {
+/**
+ * The section's tables with name and type columns, read as fields in the section's locale
+ * and merged in order (other tables: a warning each). The head is the first one's.
+ */
+function readFieldTables({ segment, locale }: Section, { source, sink, ledger }: ReadContext): { fields: ParsedField[]; head: TableHead } {
+  const lists: ParsedField[][] = [];
+  let head: TableHead;
   for (const node of bodyOf(segment)) {
     if (node.type !== 'table') continue;
     const raw = readTable(node as Table, segment, source);
@@ -162,10 +167,12 @@ function readFirstFieldTable({ segment, locale }: Section, { source, sink }: Rea
       sink.warning('TABLE_NOT_FIELDS', source.origin[raw.lineIndex] ?? 1, 'table has no name/type header; ignored');
       continue;
     }
-    const head = source.lines.slice(raw.lineIndex, raw.lineIndex + 2).map((line) => line.trimEnd()).join('\n');
-    return { fields: readFieldTable(raw, columns, locale, source, sink), head };
+    head ??= source.lines.slice(raw.lineIndex, raw.lineIndex + 2).map((line) => line.trimEnd()).join('\n');
+    // Every row becomes a field or gets a diagnostic in readFieldTable: the whole table is read.
+    ledger.consume(raw.lineIndex, raw.rows[raw.rows.length - 1]?.lineIndex ?? raw.lineIndex + 1);
+    lists.push(readFieldTable(raw, columns, locale, source, sink));
   }
-  return { fields: [], head: undefined };
+  return { fields: mergeFieldLists(lists, sink), head };
 }
 
 /** The segment's top-level nodes below its heading. */
