@@ -87,27 +87,6 @@ export function readFieldTable(
 }
 
 /**
- * The fields of several tables of one thing (a page's two request sections, a section's
- * second table), in page order; a field read again is merged by the rules of a repeated
- * row (reportRepeat: the first wins).
- */
-export function mergeFieldLists(lists: readonly ParsedField[][], sink: DiagnosticSink): ParsedField[] {
-  if (lists.length <= 1) return lists[0] ?? [];
-  const merged: ParsedField[] = [];
-  const seen = new Map<string, ParsedField>();
-  for (const parsed of lists.flat()) {
-    const earlier = seen.get(parsed.field.name);
-    if (earlier) {
-      reportRepeat(earlier, parsed.field, parsed.line, sink);
-      continue;
-    }
-    seen.set(parsed.field.name, parsed);
-    merged.push(parsed);
-  }
-  return merged;
-}
-
-/**
  * The fields of a page's repeated request or response sections (variants of one call,
  * such as two grant types), in page order. A field the variants share is one field;
  * where they differ, SECTION_VARIANT_DIFFERS says how: the field is optional if any

@@ -1,5 +1,6 @@
 /**
- * The Markdown reader: Authing-style API reference pages. The page is cut at its
+ * The Markdown reader: Authing-style API reference pages. Source repairs first (runaway
+ * fences, rows spread over lines, broken table heads), each a warning. The page is cut at its
  * headings (segments.ts), each segment given a role by its heading (outline.ts), the
  * sections of each kind read by their reader (sections.ts), and the page assembled from
  * what they return. Takes any text: it is the registry's last resort.
@@ -10,6 +11,8 @@ import { splitSegments } from '../../segments.js';
 import type { PageText, Reader } from '../contract.js';
 import { joinContinuedTableRows } from './continued-rows.js';
 import { LineLedger, reportUnreadTableLines } from './ledger.js';
+import { closeRunawayFences } from './runaway-fences.js';
+import { repairTableHeads } from './table-heads.js';
 import { mayBeApiReference, outlineOf, type Role, type Section } from './outline.js';
 import { readIntro, readMethod, readModels, readRequest, readResponse, readSample, type ReadContext } from './sections.js';
 
@@ -21,7 +24,7 @@ export const markdownReader: Reader = {
 
 /** Reads `page.source` as Markdown (other readers hand it the Markdown they rebuilt). */
 export function readMarkdownPage(page: PageText, sink: DiagnosticSink): PageDoc | undefined {
-  const source = joinContinuedTableRows(page.source, sink);
+  const source = repairTableHeads(joinContinuedTableRows(closeRunawayFences(page.source, sink), sink), sink);
   const segments = splitSegments(source);
   if (!mayBeApiReference(segments)) return notApiReference(sink);
   const outline = outlineOf(segments, source, page);

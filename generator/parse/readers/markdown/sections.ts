@@ -7,7 +7,7 @@
 import type { Code, RootContent, Table } from 'mdast';
 import type { DiagnosticSink } from '../../../ir/diagnostics.js';
 import type { JsonValue, LocaleFrame } from '../../../ir/types.js';
-import { columnsOf, mergeFieldLists, mergeVariants, readFieldTable, type ParsedField } from '../../fields.js';
+import { columnsOf, mergeVariants, readFieldTable, type ParsedField } from '../../fields.js';
 import type { PageDoc, PageModel } from '../../page.js';
 import type { Segment } from '../../segments.js';
 import type { SourceText } from '../../source-text.js';
@@ -78,7 +78,7 @@ export function readMethod(sections: readonly Section[], { sink }: ReadContext):
 /** The request parameters: the field tables of every request section, merged in page order (a page may document variants). */
 export function readRequest(sections: readonly Section[], context: ReadContext): { request?: PageDoc['request']; head: TableHead } {
   if (sections.length === 0) return { head: undefined };
-  const tables = sections.map((section) => readFieldTables(section, context));
+  const tables = sections.map((section) => readFirstFieldTable(section, context));
   const fields = mergeVariants(tables.map((table) => table.fields), 'request', context.sink);
   return { request: { fields, line: sections[0]!.line }, head: tables.find((table) => table.head !== undefined)?.head };
 }
@@ -111,7 +111,7 @@ export function readResponse(sections: readonly Section[], context: ReadContext)
         const match = RESPONSE_TYPE_LINE.exec(sliceOf(segment, node).split('\n')[0] ?? '');
         if (match && response.typeName === undefined) response.typeName = match[1];
       }
-      const table = readFieldTables(section, context);
+      const table = readFirstFieldTable(section, context);
       tables.push(table.fields);
       head ??= table.head;
     }
@@ -136,7 +136,7 @@ export function readModels(sections: readonly Section[], context: ReadContext): 
       context.sink.warning('MODEL_NAME_INVALID', line, `data structure "${name}" is not an identifier; skipped`);
       continue;
     }
-    const table = readFieldTables(section, context);
+    const table = readFirstFieldTable(section, context);
     models.push({ name, fields: table.fields, line });
     head ??= table.head;
   }
@@ -153,26 +153,31 @@ function exampleOf(code: Code, line: number, sink: DiagnosticSink): JsonValue {
 }
 
 /**
- * The section's tables with name and type columns, read as fields in the section's locale
- * and merged in order (other tables: a warning each). The head is the first one's.
+ * The section's first table with name and type columns, read as fields in the section's
+ * locale. Other tables: a warning each (a later field table is most likely a data
+ * structure whose heading was lost; its rows are left to the ledger).
  */
-function readFieldTables({ segment, locale }: Section, { source, sink, ledger }: ReadContext): { fields: ParsedField[]; head: TableHead } {
-  const lists: ParsedField[][] = [];
-  let head: TableHead;
+function readFirstFieldTable({ segment, locale }: Section, { source, sink, ledger }: ReadContext): { fields: ParsedField[]; head: TableHead } {
+  let read: { fields: ParsedField[]; head: TableHead; line: number } | undefined;
   for (const node of bodyOf(segment)) {
     if (node.type !== 'table') continue;
     const raw = readTable(node as Table, segment, source);
+    const line = source.origin[raw.lineIndex] ?? 1;
     const columns = columnsOf(raw);
     if (!columns) {
-      sink.warning('TABLE_NOT_FIELDS', source.origin[raw.lineIndex] ?? 1, 'table has no name/type header; ignored');
+      sink.warning('TABLE_NOT_FIELDS', line, 'table has no name/type header; ignored');
       continue;
     }
-    head ??= source.lines.slice(raw.lineIndex, raw.lineIndex + 2).map((line) => line.trimEnd()).join('\n');
+    if (read) {
+      sink.warning('TABLE_EXTRA', line, `the section's field table is the one on line ${read.line}; this one is not read (a data-structure heading lost?)`);
+      continue;
+    }
+    const head = source.lines.slice(raw.lineIndex, raw.lineIndex + 2).map((text) => text.trimEnd()).join('\n');
     // Every row becomes a field or gets a diagnostic in readFieldTable: the whole table is read.
     ledger.consume(raw.lineIndex, raw.rows[raw.rows.length - 1]?.lineIndex ?? raw.lineIndex + 1);
-    lists.push(readFieldTable(raw, columns, locale, source, sink));
+    read = { fields: readFieldTable(raw, columns, locale, source, sink), head, line };
   }
-  return { fields: mergeFieldLists(lists, sink), head };
+  return read ?? { fields: [], head: undefined };
 }
 
 /** The segment's top-level nodes below its heading. */
