@@ -39,6 +39,7 @@ export const DIAGNOSTIC_CODES = {
   TABLE_SHORT_ROW: { severity: 'warning', stage: 'read', meaning: 'a row with fewer cells than the header; the missing cells read as empty' },
   TABLE_LONG_ROW: { severity: 'warning', stage: 'read', meaning: 'a row with more cells than the header (an unescaped pipe); the extra cells join the description' },
   FENCE_UNCLOSED: { severity: 'warning', stage: 'read', meaning: 'a code fence still open at a section heading or field table (its closing line lost); closed before it' },
+  COMMENT_UNCLOSED: { severity: 'warning', stage: 'read', meaning: 'an HTML comment still open at a section heading or field table (its `-->` lost); closed before it' },
   FENCE_STRAY: { severity: 'warning', stage: 'read', meaning: 'a code fence line that opens no code (it cuts a table, or only a heading or table follows); dropped' },
   TABLE_LINES_SPLIT: { severity: 'warning', stage: 'read', meaning: 'a table header run into a heading or its delimiter row, or a delimiter row run into a row; split onto their own lines' },
   TABLE_DELIMITER_FIXED: { severity: 'warning', stage: 'read', meaning: 'a delimiter row whose cell count differs from the header\'s, apart from it, or garbled; rewritten to the header\'s width' },

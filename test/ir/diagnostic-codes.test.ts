@@ -132,6 +132,7 @@ const FIXTURES: Record<DiagnosticCode, Fixture> = {
     '| widgetId | string | 否',
   ),
   FENCE_UNCLOSED: onePage(zhPage({ request: ['```ts', 'await widgets();', '', ...REQUEST_HEAD, WIDGET_ID_ROW] }), '```ts'),
+  COMMENT_UNCLOSED: onePage(zhPage({ request: ['<!-- 待补充', '', ...REQUEST_HEAD, WIDGET_ID_ROW] }), '<!-- 待补充'),
   FENCE_STRAY: onePage(withRequestRows('```', WIDGET_ID_ROW), REQUEST_HEAD[1]!),
   TABLE_LINES_SPLIT: onePage(zhPage({ request: [REQUEST_HEAD[0]!, `${REQUEST_HEAD[1]} ${WIDGET_ID_ROW}`] }), '| | widgetId'),
   TABLE_DELIMITER_FIXED: onePage(zhPage({ request: [REQUEST_HEAD[0]!, `${REQUEST_HEAD[1]} ---- |`, WIDGET_ID_ROW] }), REQUEST_HEAD[0]!),

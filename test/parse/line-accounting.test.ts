@@ -157,6 +157,13 @@ describe('recoveries of runaway fences', () => {
     expect(codes).toEqual([]);
   });
 
+  it('an HTML comment left open is closed before the next section heading', () => {
+    const text = page().replace('# Get a gadget\n', '# Get a gadget\n\n<!--\ndo not edit\n');
+    const { codes, request } = parse(text);
+    expect(request).toEqual(['gadgetId', 'size']);
+    expect(codes).toEqual([`${lineOf(text, '<!--')} COMMENT_UNCLOSED`]);
+  });
+
   it('a stray fence line right before a table is dropped', () => {
     const text = page({ request: ['```', '', ...HEAD, ID_ROW] });
     const { codes, request } = parse(text);

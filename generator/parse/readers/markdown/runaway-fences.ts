@@ -4,7 +4,8 @@
  * tables included, and the page loses them in silence. Code in these pages never holds a
  * section heading or a field table's header, so a fence that reaches one ends there; a
  * fence line that cuts a table (a table line right above and below it) is stray and
- * dropped. Each repair is a warning at the fence line.
+ * dropped. An HTML comment left open is closed the same way. Each repair is a warning
+ * at the fence or comment line.
  */
 import type { DiagnosticSink } from '../../../ir/diagnostics.js';
 import { opensComment, SourceTextBuilder, type SourceText } from '../../source-text.js';
@@ -33,15 +34,28 @@ export function closeRunawayFences(source: SourceText, sink: DiagnosticSink): So
   const out = new SourceTextBuilder();
   let changed = false;
   let open: { marker: string; at: number; out: number; body: number } | undefined;
-  let inComment = false;
+  let comment: number | undefined;
   const joined = (index: number): boolean => source.joined?.[index] === true;
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index]!;
     const fence = FENCE.exec(line)?.[1];
+    if (comment !== undefined) {
+      const structure = line.includes('-->') ? undefined : pageStructure(line);
+      if (structure === undefined) {
+        if (line.includes('-->')) comment = undefined;
+        out.push(line, origin[index]!, joined(index));
+        continue;
+      }
+      // An HTML comment that never closes hides the rest of the page, as an open fence does.
+      sink.warning('COMMENT_UNCLOSED', origin[comment]!, `HTML comment is not closed before the ${structure} on line ${origin[index]}; closed it there`);
+      out.push('-->', origin[index]!);
+      changed = true;
+      comment = undefined;
+    }
     if (open === undefined) {
       // A fence line inside an HTML comment block opens nothing (CommonMark).
-      if (inComment || fence === undefined) {
-        inComment = inComment ? !line.includes('-->') : opensComment(line);
+      if (fence === undefined) {
+        if (opensComment(line)) comment = index;
         out.push(line, origin[index]!, joined(index));
         continue;
       }
