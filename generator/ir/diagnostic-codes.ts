@@ -32,6 +32,7 @@ export const DIAGNOSTIC_CODES = {
   // Reading one page: its sections.
   METHOD_NAME_UNREADABLE: { severity: 'warning', stage: 'read', meaning: 'the method section names no `Client.method`' },
   EXAMPLE_INVALID_JSON: { severity: 'warning', stage: 'read', meaning: 'a sample result that is not JSON; kept as text' },
+  MODEL_ANCHOR_GARBLED: { severity: 'warning', stage: 'read', meaning: 'a data-structure heading whose anchor HTML is garbled; named by the heading\'s visible text' },
   MODEL_NAME_INVALID: { severity: 'warning', stage: 'read', meaning: 'a data-structure heading whose name is not an identifier; the structure is skipped' },
   // Reading one page: its tables.
   TABLE_NOT_FIELDS: { severity: 'warning', stage: 'read', meaning: 'a table without a name/type header; ignored' },
@@ -45,6 +46,8 @@ export const DIAGNOSTIC_CODES = {
   TABLE_DELIMITER_FIXED: { severity: 'warning', stage: 'read', meaning: 'a delimiter row whose cell count differs from the header\'s, apart from it, or garbled; rewritten to the header\'s width' },
   TABLE_DELIMITER_MISSING: { severity: 'warning', stage: 'read', meaning: 'a field table header with rows but no delimiter row; one inserted' },
   TABLE_EXTRA: { severity: 'warning', stage: 'read', meaning: 'a second field table in one section (most likely a data structure whose heading was lost); not read, its rows are TABLE_LINE_UNREAD' },
+  SECTION_NO_FIELDS: { severity: 'warning', stage: 'read', meaning: 'a request, response or data-structure section without a field table; read as no fields' },
+  RESPONSE_TYPE_LINE_MISSING: { severity: 'warning', stage: 'read', meaning: 'a response section without a `类型：`/`Type:` line; the type is named after the operation' },
   TABLE_LINE_UNREAD: { severity: 'warning', stage: 'read', meaning: 'a table line of a request, response or data-structure section that no reader read into a field; its content is lost' },
   SECTION_VARIANT_DIFFERS: { severity: 'warning', stage: 'read', meaning: 'a field of a repeated request or response section (a variant) differs from the earlier one; merged, optional if any says so' },
   TABLE_ROW_NO_NAME: { severity: 'warning', stage: 'read', meaning: 'a row without a field name; skipped' },

@@ -122,6 +122,10 @@ const FIXTURES: Record<DiagnosticCode, Fixture> = {
   ),
   METHOD_NAME_UNREADABLE: onePage(zhPage({ method: '见下方示例代码' }), '## 方法名称'),
   EXAMPLE_INVALID_JSON: onePage(zhPage({ result: '{ statusCode: 200, }' }), '```json'),
+  MODEL_ANCHOR_GARBLED: onePage(
+    zhPage({ models: [{ heading: '### <a id="Wid</a>getDto"></a> WidgetDto', rows: ['| size | number | 否 | 尺寸 | `3` |'] }] }),
+    '### <a id="Wid</a>',
+  ),
   MODEL_NAME_INVALID: onePage(
     zhPage({ models: [{ heading: '### <a id="小部件"></a> 小部件', rows: ['| size | number | 否 | 尺寸 | `3` |'] }] }),
     '### <a id="小部件">',
@@ -138,6 +142,8 @@ const FIXTURES: Record<DiagnosticCode, Fixture> = {
   TABLE_DELIMITER_FIXED: onePage(zhPage({ request: [REQUEST_HEAD[0]!, `${REQUEST_HEAD[1]} ---- |`, WIDGET_ID_ROW] }), REQUEST_HEAD[0]!),
   TABLE_DELIMITER_MISSING: onePage(zhPage({ request: [REQUEST_HEAD[0]!, WIDGET_ID_ROW] }), REQUEST_HEAD[0]!),
   TABLE_EXTRA: onePage(zhPage({ request: [...REQUEST_HEAD, WIDGET_ID_ROW, '', '| 名称 | 类型 | 描述 |', '| --- | --- | --- |', '| size | number | 尺寸 |'] }), '| 名称 | 类型 | 描述 |'),
+  SECTION_NO_FIELDS: onePage(zhPage({ request: ['参数见上文。'] }), '## 请求参数'),
+  RESPONSE_TYPE_LINE_MISSING: onePage(zhPage({ responseType: null }), '## 请求响应'),
   TABLE_LINE_UNREAD: onePage(zhPage({ request: ['| 甲 | 乙 |', '| --- | --- |', '| 1 | 2 |'] }), '| 1 | 2 |'),
   TABLE_ROW_JOINED: onePage(withRequestRows('| colour | string | 否 | - | 颜色：', '- `red`：红', '- `blue`：蓝 | `red` |'), '| colour |'),
   TABLE_SHORT_ROW: onePage(withRequestRows('| colour | string | 否 |'), '| colour |'),

@@ -137,6 +137,7 @@ describe('bad input', () => {
     });
     const ir = parseWithGood({ file, content });
     expect(of(ir, file)).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'SECTION_NO_FIELDS', line: lineOf(content, '## 请求参数') }),
       expect.objectContaining({ severity: 'warning', code: 'TABLE_NOT_FIELDS', line: lineOf(content, '| 甲 | 乙 |') }),
       expect.objectContaining({ severity: 'warning', code: 'TABLE_LINE_UNREAD', line: lineOf(content, '| 1 | 2 |') }),
     ]);

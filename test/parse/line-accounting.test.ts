@@ -171,3 +171,27 @@ describe('recoveries of runaway fences', () => {
     expect(codes).toEqual([`${lineOf(text, '```')} FENCE_STRAY`]);
   });
 });
+
+describe('garbled data-structure headings', () => {
+  for (const heading of ['### <a id="Gad</a>getDto"></a> GadgetDto', '### <a id="GadgetDto">GadgetDto</a>etDto"></a> GadgetDto']) {
+    it(`${heading}: named by its visible text`, () => {
+      const text = page({ extra: ['## Data structure', '', heading, '', ...HEAD, ID_ROW] });
+      const { codes, models } = parse(text);
+      expect(models.GadgetDto).toEqual(['gadgetId']);
+      expect(codes.filter((code) => code.endsWith('MODEL_ANCHOR_GARBLED'))).toHaveLength(heading.includes('Gad</a>') ? 1 : 0);
+    });
+  }
+});
+
+describe('sections that say less than they should', () => {
+  it('a request section without a field table is SECTION_NO_FIELDS', () => {
+    const text = page({ request: ['- gadgetId `<String>` the gadget'] });
+    expect(parse(text).codes).toEqual([`${lineOf(text, '## Request parameters')} SECTION_NO_FIELDS`]);
+  });
+
+  it('a response typed as a primitive needs no table; one without a type line is RESPONSE_TYPE_LINE_MISSING', () => {
+    expect(parse(page({ response: ['Type: `boolean`'] })).codes).toEqual([]);
+    const text = page({ response: [...HEAD, '| statusCode | number | yes | Status |'] });
+    expect(parse(text).codes).toEqual([`${lineOf(text, '## Request response')} RESPONSE_TYPE_LINE_MISSING`]);
+  });
+});

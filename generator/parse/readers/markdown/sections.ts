@@ -78,7 +78,11 @@ export function readMethod(sections: readonly Section[], { sink }: ReadContext):
 /** The request parameters: the field tables of every request section, merged in page order (a page may document variants). */
 export function readRequest(sections: readonly Section[], context: ReadContext): { request?: PageDoc['request']; head: TableHead } {
   if (sections.length === 0) return { head: undefined };
-  const tables = sections.map((section) => readFirstFieldTable(section, context));
+  const tables = sections.map((section) => {
+    const table = readFirstFieldTable(section, context);
+    if (table.head === undefined) reportNoFieldTable(section, context.sink);
+    return table;
+  });
   const fields = mergeVariants(tables.map((table) => table.fields), 'request', context.sink);
   return { request: { fields, line: sections[0]!.line }, head: tables.find((table) => table.head !== undefined)?.head };
 }
@@ -101,6 +105,7 @@ export function readResponse(sections: readonly Section[], context: ReadContext)
   let response: PageDoc['response'];
   let head: TableHead;
   const tables: ParsedField[][] = [];
+  const untabled: Section[] = [];
   for (const section of sections) {
     const { segment, line } = section;
     const body = bodyOf(segment);
@@ -114,6 +119,7 @@ export function readResponse(sections: readonly Section[], context: ReadContext)
       const table = readFirstFieldTable(section, context);
       tables.push(table.fields);
       head ??= table.head;
+      if (table.head === undefined) untabled.push(section);
     }
     const code = body.find((node): node is Code => node.type === 'code' && /^(json|js|javascript)?$/.test(node.lang ?? ''));
     if (!code) continue;
@@ -121,6 +127,11 @@ export function readResponse(sections: readonly Section[], context: ReadContext)
     if (response.example === undefined) response.example = exampleOf(code, lineOf(segment, code.position?.start.line, context.source), context.sink);
   }
   if (response) response.fields = mergeVariants(tables, 'response', context.sink);
+  if (!PRIMITIVE_TYPE.test(response?.typeName ?? '')) for (const section of untabled) reportNoFieldTable(section, context.sink);
+  const typed = sections.find((section) => section.role === 'response');
+  if (response && typed && response.typeName === undefined) {
+    context.sink.warning('RESPONSE_TYPE_LINE_MISSING', typed.line, 'response section has no `类型：`/`Type:` line naming its type; the type is named after the operation');
+  }
   return { response, head };
 }
 
@@ -130,17 +141,34 @@ export function readModels(sections: readonly Section[], context: ReadContext): 
   let head: TableHead;
   for (const section of sections) {
     const { segment, line } = section;
-    const anchor = /<a\s+id="([^"]+)"/.exec(segment.heading)?.[1];
-    const name = (anchor ?? inlineText(segment.heading)).trim();
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      context.sink.warning('MODEL_NAME_INVALID', line, `data structure "${name}" is not an identifier; skipped`);
-      continue;
-    }
+    const name = modelName(segment.heading, line, context.sink);
+    if (name === undefined) continue;
     const table = readFirstFieldTable(section, context);
+    if (table.head === undefined) reportNoFieldTable(section, context.sink);
     models.push({ name, fields: table.fields, line });
     head ??= table.head;
   }
   return { models, head };
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * A data structure's name: its heading's anchor id, or its text without an anchor. When
+ * the anchor's HTML is garbled (`<a id="UserDa</a>taDto"></a> UserDataDto`), the heading's
+ * visible text (after the last tag) still names it: that is read, with a warning.
+ */
+function modelName(heading: string, line: number, sink: DiagnosticSink): string | undefined {
+  const anchor = /<a\s+id="([^"]+)"/.exec(heading)?.[1];
+  const name = (anchor ?? inlineText(heading)).trim();
+  if (IDENTIFIER.test(name)) return name;
+  const visible = heading.slice(heading.lastIndexOf('>') + 1).trim();
+  if (anchor !== undefined && IDENTIFIER.test(visible)) {
+    sink.warning('MODEL_ANCHOR_GARBLED', line, `data structure heading's anchor is garbled ("${name.slice(0, 40)}"); named it by its visible text "${visible}"`);
+    return visible;
+  }
+  sink.warning('MODEL_NAME_INVALID', line, `data structure "${name}" is not an identifier; skipped`);
+  return undefined;
 }
 
 function exampleOf(code: Code, line: number, sink: DiagnosticSink): JsonValue {
@@ -179,6 +207,16 @@ function readFirstFieldTable({ segment, locale }: Section, { source, sink, ledge
   }
   return read ?? { fields: [], head: undefined };
 }
+
+/** A section that should hold a field table but says something else: its fields are read as none, said once (an empty one loses nothing). */
+function reportNoFieldTable({ role, line, segment }: Section, sink: DiagnosticSink): void {
+  if (bodyOf(segment).length === 0) return;
+  const what = role === 'model' ? 'data-structure' : role;
+  sink.warning('SECTION_NO_FIELDS', line, `${what} section holds no field table (a table with name and type columns); read as no fields`);
+}
+
+/** A response type line naming a primitive (`Type: boolean`): no field table is due. */
+const PRIMITIVE_TYPE = /^(boolean|bool|string|number|integer|int|long|float|double|void|any|null)$/i;
 
 /** The segment's top-level nodes below its heading. */
 function bodyOf(segment: Segment): RootContent[] {
