@@ -70,6 +70,7 @@ export const DIAGNOSTIC_CODES = {
   OPERATION_UNNAMED: { severity: 'error', stage: 'assemble', meaning: 'no slug, method name or response type to name the operation; the page makes no operation' },
   METHOD_NAME_CONFLICT: { severity: 'warning', stage: 'assemble', meaning: 'pages of one SDK language name the method differently; the first in precedence order wins' },
   DEFINITION_CONFLICT: { severity: 'warning', stage: 'assemble', meaning: 'pages define a field differently (type, required flag, enum); the first in precedence order wins' },
+  INCLUDE_MISSING: { severity: 'warning', stage: 'assemble', meaning: 'a page\'s `!!!include(file)!!!` names a file not in the docs set; what it holds is missing' },
   RESPONSE_TYPE_CONFLICT: { severity: 'warning', stage: 'assemble', meaning: 'pages name the response type differently; the first in precedence order wins' },
   // The config.
   CONFIG_UNKNOWN_OPERATION: { severity: 'warning', stage: 'config', meaning: 'the config overrides an operation no page documents' },

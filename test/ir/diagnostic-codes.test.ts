@@ -144,6 +144,7 @@ const FIXTURES: Record<DiagnosticCode, Fixture> = {
   TABLE_EXTRA: onePage(zhPage({ request: [...REQUEST_HEAD, WIDGET_ID_ROW, '', '| 名称 | 类型 | 描述 |', '| --- | --- | --- |', '| size | number | 尺寸 |'] }), '| 名称 | 类型 | 描述 |'),
   SECTION_NO_FIELDS: onePage(zhPage({ request: ['参数见上文。'] }), '## 请求参数'),
   RESPONSE_TYPE_LINE_MISSING: onePage(zhPage({ responseType: null }), '## 请求响应'),
+  INCLUDE_MISSING: onePage(zhPage({ request: ['!!!include(common/widget_params.md)!!!', '', ...REQUEST_HEAD, WIDGET_ID_ROW] }), '!!!include('),
   TABLE_LINE_UNREAD: onePage(zhPage({ request: ['| 甲 | 乙 |', '| --- | --- |', '| 1 | 2 |'] }), '| 1 | 2 |'),
   TABLE_ROW_JOINED: onePage(withRequestRows('| colour | string | 否 | - | 颜色：', '- `red`：红', '- `blue`：蓝 | `red` |'), '| colour |'),
   TABLE_SHORT_ROW: onePage(withRequestRows('| colour | string | 否 |'), '| colour |'),

@@ -195,3 +195,15 @@ describe('sections that say less than they should', () => {
     expect(parse(text).codes).toEqual([`${lineOf(text, '## Request response')} RESPONSE_TYPE_LINE_MISSING`]);
   });
 });
+
+describe('includes', () => {
+  it('an include of a file not in the docs set is INCLUDE_MISSING naming it; one in the set is not', () => {
+    const text = page({ request: ['!!!include(common/gadget_params.md)!!!', '', ...HEAD, ID_ROW] });
+    expect(parse(text).codes).toEqual([`${lineOf(text, '!!!include')} INCLUDE_MISSING`]);
+    const { ir } = parsePages([
+      { file: FILE, content: text },
+      { file: 'common/gadget_params.md', content: 'Shared words.\n' },
+    ]);
+    expect(ir.diagnostics.filter((d) => d.code === 'INCLUDE_MISSING')).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@
 import type { DiagnosticSink } from '../../../ir/diagnostics.js';
 import { notApiReference, pageDoc, type PageDoc } from '../../page.js';
 import { splitSegments } from '../../segments.js';
+import { fencedLines, type SourceText } from '../../source-text.js';
 import type { PageText, Reader } from '../contract.js';
 import { joinContinuedTableRows } from './continued-rows.js';
 import { LineLedger, reportUnreadTableLines } from './ledger.js';
@@ -41,7 +42,19 @@ export function readMarkdownPage(page: PageText, sink: DiagnosticSink): PageDoc 
   reportUnreadTableLines(source, context.ledger, sink);
 
   const frame = withoutUndefined({ ...intro.frame, requestTable, responseTable, modelTable });
-  return pageDoc(page.file, withoutUndefined({ locale: outline.locale, summary: outline.title, description: intro.description, method, request, sample, response, models, frame }));
+  const includes = includesOf(source);
+  return pageDoc(page.file, withoutUndefined({ locale: outline.locale, summary: outline.title, description: intro.description, method, request, sample, response, models, includes, frame }));
+}
+
+const INCLUDE = /!!!include\(([^)\s]+)\)!!!/g;
+
+/** The page's `!!!include(path)!!!` directives outside code; none: undefined. */
+function includesOf(source: SourceText): PageDoc['includes'] {
+  const fenced = fencedLines(source.lines);
+  const found = source.lines.flatMap((line, index) =>
+    fenced[index] || !line.includes('!!!include(') ? [] : [...line.matchAll(INCLUDE)].map((match) => ({ file: match[1]!, line: source.origin[index] ?? 1 })),
+  );
+  return found.length > 0 ? found : undefined;
 }
 
 function withoutUndefined<T extends object>(value: T): T {
