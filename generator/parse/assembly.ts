@@ -51,6 +51,7 @@ export function assemble(results: readonly PageResult[], config?: GeneratorConfi
   for (const result of sorted) sinkFor(result.file).items.push(...result.diagnostics);
   const pages = sorted.flatMap((result) => (result.page ? [result.page] : []));
   const known = new Set(pages.flatMap(modelNamesOf));
+  reportMissingIncludes(pages, sorted.map((result) => result.file), sinkFor);
 
   // Operation keys of the pages as they are; then the client each folder's samples reveal (the last page, in file
   // order, that reveals one decides it) for the folder's copies whose samples do not say.
@@ -106,6 +107,23 @@ const revealsClient = (named: ReturnType<typeof clientsOf>): boolean => !!named.
  * Every `ref` must name a data structure some page defines. An unknown one (a page cut
  * off before its data structures, a misspelt link) becomes `any`, reported at its row.
  */
+/**
+ * `!!!include(path)!!!` pulls in a file of the docs repository; docs-to-sdk reads the
+ * pages as written, so what a file outside the docs set holds is missing from the output.
+ * A file is in the set when a page's path is the include's path or ends with it.
+ */
+function reportMissingIncludes(pages: readonly PageDoc[], files: readonly string[], sinkFor: (file: string) => DiagnosticSink): void {
+  const inSet = (include: string): boolean => {
+    const path = include.replace(/^\.?\//, '');
+    return files.some((file) => file === path || file.endsWith(`/${path}`));
+  };
+  for (const page of pages) {
+    for (const { file, line } of page.includes ?? []) {
+      if (!inSet(file)) sinkFor(page.file).warning('INCLUDE_MISSING', line, `includes ${file}, which is not in the docs set; what it holds is missing from the output`);
+    }
+  }
+}
+
 function resolveReferences(original: PageDoc, known: Set<string>, sink: DiagnosticSink): PageDoc {
   const resolve = (type: TypeRef): TypeRef => {
     if (type.kind === 'ref') return known.has(type.name) ? type : { kind: 'any' };

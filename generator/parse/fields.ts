@@ -86,6 +86,37 @@ export function readFieldTable(
   return reading.fields.map((parsed) => ({ ...parsed, line: lineOf(parsed.line) }));
 }
 
+/**
+ * The fields of a page's repeated request or response sections (variants of one call,
+ * such as two grant types), in page order. A field the variants share is one field;
+ * where they differ, SECTION_VARIANT_DIFFERS says how: the field is optional if any
+ * variant says so (it is not always sent), anything else is the first variant's.
+ */
+export function mergeVariants(lists: readonly ParsedField[][], what: string, sink: DiagnosticSink): ParsedField[] {
+  if (lists.length <= 1) return lists[0] ?? [];
+  const merged: ParsedField[] = [];
+  const at = new Map<string, number>();
+  for (const parsed of lists.flat()) {
+    const index = at.get(parsed.field.name);
+    if (index === undefined) {
+      at.set(parsed.field.name, merged.length);
+      merged.push(parsed);
+      continue;
+    }
+    const first = merged[index]!;
+    const differing = (['type', 'required', 'description', 'example', 'default', 'enum', 'maxItems'] as const).filter(
+      (key) => JSON.stringify(first.field[key]) !== JSON.stringify(parsed.field[key]),
+    );
+    if (differing.length === 0) continue;
+    const required = first.field.required && parsed.field.required;
+    // Fields are shared between pages (readFieldTable): copy before changing.
+    if (required !== first.field.required) merged[index] = { ...first, field: { ...first.field, required } };
+    const words = differing.map((key) => (key === 'required' ? 'required flag' : key)).join(', ');
+    sink.warning('SECTION_VARIANT_DIFFERS', parsed.line, `field "${parsed.field.name}" differs in its ${words} from line ${first.line} (another ${what} section); merged, ${required ? '' : 'optional, '}the first section's otherwise`);
+  }
+  return merged;
+}
+
 const REPEAT_CODES = new Set<Diagnostic['code']>(['FIELD_DUPLICATE', 'FIELD_REPEATED']);
 
 /**

@@ -35,6 +35,8 @@ export interface PageDoc {
   sample?: { lang: string; code: string; line: number };
   response?: { typeName?: string; fields: ParsedField[]; example?: JsonValue; line: number };
   models: PageModel[];
+  /** `!!!include(path)!!!` directives, as written (the docs set says whether the file is there). */
+  includes?: { file: string; line: number }[];
   /** The page's boilerplate: do-not-edit comment, notice (blockquote text), table heads (two lines). */
   frame: LocaleFrame;
 }

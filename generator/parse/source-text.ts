@@ -29,26 +29,42 @@ export class SourceTextBuilder {
     this.joined.push(joined);
   }
 
+  /** Removes the line at `index` (a repair found it stray). */
+  removeAt(index: number): void {
+    this.lines.splice(index, 1);
+    this.origin.splice(index, 1);
+    this.joined.splice(index, 1);
+  }
+
   build(): SourceText {
     return this.joined.includes(true) ? { lines: this.lines, origin: this.origin, joined: this.joined } : { lines: this.lines, origin: this.origin };
   }
 }
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+const COMMENT_START = /^\s{0,3}<!--/;
 
 /**
  * Marks the lines inside fenced code blocks (fence lines included), so repairs never touch code.
- * An unclosed fence runs to the end of the page, as in CommonMark.
+ * An unclosed fence runs to the end of the page, as in CommonMark; a fence line inside an
+ * HTML comment block (`<!--` opening a line, up to its `-->`) opens nothing, as in CommonMark.
  */
 export function fencedLines(lines: readonly string[]): boolean[] {
   const inFence: boolean[] = new Array<boolean>(lines.length).fill(false);
   let open: string | undefined;
+  let inComment = false;
   lines.forEach((line, index) => {
+    if (inComment) {
+      inComment = !line.includes('-->');
+      return;
+    }
     const match = FENCE.exec(line);
     if (open === undefined) {
       if (match?.[1]) {
         open = match[1];
         inFence[index] = true;
+      } else if (opensComment(line)) {
+        inComment = true;
       }
       return;
     }
@@ -58,3 +74,6 @@ export function fencedLines(lines: readonly string[]): boolean[] {
   });
   return inFence;
 }
+
+/** Whether a line opens an HTML comment block that it does not close. */
+export const opensComment = (line: string): boolean => COMMENT_START.test(line) && !line.includes('-->', line.indexOf('<!--') + 4);

@@ -46,7 +46,8 @@ describe.skipIf(!hasShared)('corpus (../shared)', () => {
     expect(errorsOf(en)).toEqual([]);
     expect(validateIr(en)).toEqual([]);
     expect(en.operations).toHaveLength(104);
-    expect(en.models).toHaveLength(86);
+    // 88: two data structures of en pages recovered by the table-head and fence repairs (issue 12).
+    expect(en.models).toHaveLength(88);
   });
 
   it('parses the seed pages (000, 001, 003, 004) without errors', () => {

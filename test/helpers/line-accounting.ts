@@ -104,7 +104,8 @@ export function unaccountedLines(file: string, text: string, ir: Ir): Unaccounte
     if (next !== undefined && !hidden[index + 1] && DELIMITER_ROW.test(next) && next.includes('-') && cellsOf(next).length === cells.length) return;
     if (diagnosed.has(lineNumber)) return;
     const name = fieldNameOf(cells[0] ?? '');
-    const names = section.kind === 'request' ? requestNames : section.kind === 'response' ? responseNames : model?.fields;
+    // Under a data-structure heading the rows are the model's, whatever section holds it (as documented above).
+    const names = model ? model.fields : section.kind === 'request' ? requestNames : section.kind === 'response' ? responseNames : undefined;
     if (names?.has(name)) return;
     found.push({ file, line: lineNumber, section: section.kind, ...(section.kind === 'models' && model ? { model: model.name } : {}), text: line });
   });

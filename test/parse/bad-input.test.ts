@@ -129,7 +129,7 @@ describe('bad input', () => {
     expect(op?.http.method).toBe('GET');
   });
 
-  it('reports a table without name/type columns with TABLE_NOT_FIELDS', () => {
+  it('reports a table without name/type columns with TABLE_NOT_FIELDS, and its rows as unread', () => {
     const file = 'node/management/分组/find-parts.md';
     const content = zhPage({
       method: 'findParts',
@@ -137,7 +137,9 @@ describe('bad input', () => {
     });
     const ir = parseWithGood({ file, content });
     expect(of(ir, file)).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'SECTION_NO_FIELDS', line: lineOf(content, '## 请求参数') }),
       expect.objectContaining({ severity: 'warning', code: 'TABLE_NOT_FIELDS', line: lineOf(content, '| 甲 | 乙 |') }),
+      expect.objectContaining({ severity: 'warning', code: 'TABLE_LINE_UNREAD', line: lineOf(content, '| 1 | 2 |') }),
     ]);
     const op = ir.operations.find((o) => o.id === 'management/find-parts');
     expect(op?.request.fields).toEqual([]);

@@ -3,6 +3,7 @@
  * the Markdown reader returns what its sections say, and a new reader is one
  * registration. Fixtures are written here, with invented wording and field names.
  */
+import { LineLedger } from '../../generator/parse/readers/markdown/ledger.js';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticSink } from '../../generator/ir/diagnostics.js';
 import type { PageDoc } from '../../generator/parse/page.js';
@@ -107,7 +108,7 @@ function sectionsOf(markdown: string, ...roles: Role[]): { sections: Section[]; 
   const page = pageText('en/management/widgets/fixture.md', markdown);
   const sink = new DiagnosticSink(page.file);
   const outline = outlineOf(splitSegments(page.source), page.source, page);
-  return { sections: outline.sections.filter((section) => roles.includes(section.role)), context: { source: page.source, sink }, sink };
+  return { sections: outline.sections.filter((section) => roles.includes(section.role)), context: { source: page.source, sink, ledger: new LineLedger() }, sink };
 }
 
 describe('Markdown outline', () => {

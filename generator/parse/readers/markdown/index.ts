@@ -1,5 +1,6 @@
 /**
- * The Markdown reader: Authing-style API reference pages. The page is cut at its
+ * The Markdown reader: Authing-style API reference pages. Source repairs first (runaway
+ * fences, rows spread over lines, broken table heads), each a warning. The page is cut at its
  * headings (segments.ts), each segment given a role by its heading (outline.ts), the
  * sections of each kind read by their reader (sections.ts), and the page assembled from
  * what they return. Takes any text: it is the registry's last resort.
@@ -7,8 +8,12 @@
 import type { DiagnosticSink } from '../../../ir/diagnostics.js';
 import { notApiReference, pageDoc, type PageDoc } from '../../page.js';
 import { splitSegments } from '../../segments.js';
+import { fencedLines, type SourceText } from '../../source-text.js';
 import type { PageText, Reader } from '../contract.js';
 import { joinContinuedTableRows } from './continued-rows.js';
+import { LineLedger, reportUnreadTableLines } from './ledger.js';
+import { closeRunawayFences } from './runaway-fences.js';
+import { repairTableHeads } from './table-heads.js';
 import { mayBeApiReference, outlineOf, type Role, type Section } from './outline.js';
 import { readIntro, readMethod, readModels, readRequest, readResponse, readSample, type ReadContext } from './sections.js';
 
@@ -20,12 +25,12 @@ export const markdownReader: Reader = {
 
 /** Reads `page.source` as Markdown (other readers hand it the Markdown they rebuilt). */
 export function readMarkdownPage(page: PageText, sink: DiagnosticSink): PageDoc | undefined {
-  const source = joinContinuedTableRows(page.source, sink);
+  const source = repairTableHeads(joinContinuedTableRows(closeRunawayFences(page.source, sink), sink), sink);
   const segments = splitSegments(source);
   if (!mayBeApiReference(segments)) return notApiReference(sink);
   const outline = outlineOf(segments, source, page);
   const having = (...roles: Role[]): Section[] => outline.sections.filter((section) => roles.includes(section.role));
-  const context: ReadContext = { source, sink };
+  const context: ReadContext = { source, sink, ledger: new LineLedger() };
 
   const intro = readIntro(having('intro', 'description'));
   const method = readMethod(having('method'), context);
@@ -34,9 +39,22 @@ export function readMarkdownPage(page: PageText, sink: DiagnosticSink): PageDoc 
   const { response, head: responseTable } = readResponse(having('response', 'result'), context);
   const { models, head: modelTable } = readModels(having('model'), context);
   if (!outline.hasApiSection && models.length === 0) return notApiReference(sink);
+  reportUnreadTableLines(source, context.ledger, sink);
 
   const frame = withoutUndefined({ ...intro.frame, requestTable, responseTable, modelTable });
-  return pageDoc(page.file, withoutUndefined({ locale: outline.locale, summary: outline.title, description: intro.description, method, request, sample, response, models, frame }));
+  const includes = includesOf(source);
+  return pageDoc(page.file, withoutUndefined({ locale: outline.locale, summary: outline.title, description: intro.description, method, request, sample, response, models, includes, frame }));
+}
+
+const INCLUDE = /!!!include\(([^)\s]+)\)!!!/g;
+
+/** The page's `!!!include(path)!!!` directives outside code; none: undefined. */
+function includesOf(source: SourceText): PageDoc['includes'] {
+  const fenced = fencedLines(source.lines);
+  const found = source.lines.flatMap((line, index) =>
+    fenced[index] || !line.includes('!!!include(') ? [] : [...line.matchAll(INCLUDE)].map((match) => ({ file: match[1]!, line: source.origin[index] ?? 1 })),
+  );
+  return found.length > 0 ? found : undefined;
 }
 
 function withoutUndefined<T extends object>(value: T): T {

@@ -7,18 +7,20 @@
 import type { Code, RootContent, Table } from 'mdast';
 import type { DiagnosticSink } from '../../../ir/diagnostics.js';
 import type { JsonValue, LocaleFrame } from '../../../ir/types.js';
-import { columnsOf, readFieldTable, type ParsedField } from '../../fields.js';
+import { columnsOf, mergeVariants, readFieldTable, type ParsedField } from '../../fields.js';
 import type { PageDoc, PageModel } from '../../page.js';
 import type { Segment } from '../../segments.js';
 import type { SourceText } from '../../source-text.js';
 import { readTable } from '../../table.js';
 import { normalizeWords, RESPONSE_TYPE_LINE } from '../../vocabulary.js';
+import type { LineLedger } from './ledger.js';
 import { inlineText, type Section } from './outline.js';
 
-/** What every section reader reads besides its sections: the page's lines (after repairs) and its sink. */
+/** What every section reader reads besides its sections: the page's lines (after repairs), its sink, and the ledger of lines read. */
 export interface ReadContext {
   source: SourceText;
   sink: DiagnosticSink;
+  ledger: LineLedger;
 }
 
 /** The head (header and separator lines, as written) of the first field table a reader read. */
@@ -73,16 +75,16 @@ export function readMethod(sections: readonly Section[], { sink }: ReadContext):
   return method;
 }
 
-/** The request parameters: the first field table of each request section (the last section counts). */
+/** The request parameters: the field tables of every request section, merged in page order (a page may document variants). */
 export function readRequest(sections: readonly Section[], context: ReadContext): { request?: PageDoc['request']; head: TableHead } {
-  let request: PageDoc['request'];
-  let head: TableHead;
-  for (const section of sections) {
+  if (sections.length === 0) return { head: undefined };
+  const tables = sections.map((section) => {
     const table = readFirstFieldTable(section, context);
-    request = { fields: table.fields, line: section.line };
-    head ??= table.head;
-  }
-  return { request, head };
+    if (table.head === undefined) reportNoFieldTable(section, context.sink);
+    return table;
+  });
+  const fields = mergeVariants(tables.map((table) => table.fields), 'request', context.sink);
+  return { request: { fields, line: sections[0]!.line }, head: tables.find((table) => table.head !== undefined)?.head };
 }
 
 /** The first code block of the sample sections. */
@@ -95,13 +97,15 @@ export function readSample(sections: readonly Section[], { source }: ReadContext
 }
 
 /**
- * The response, from response sections (type line, field table: the last section's
- * count) and sample-result sections (the first JSON example on either counts). Its line
+ * The response, from response sections (the first type line counts; the field tables
+ * of all, merged in page order) and sample-result sections (the first JSON example on either counts). Its line
  * is the first such section's.
  */
 export function readResponse(sections: readonly Section[], context: ReadContext): { response?: PageDoc['response']; head: TableHead } {
   let response: PageDoc['response'];
   let head: TableHead;
+  const tables: ParsedField[][] = [];
+  const untabled: Section[] = [];
   for (const section of sections) {
     const { segment, line } = section;
     const body = bodyOf(segment);
@@ -113,13 +117,20 @@ export function readResponse(sections: readonly Section[], context: ReadContext)
         if (match && response.typeName === undefined) response.typeName = match[1];
       }
       const table = readFirstFieldTable(section, context);
-      response.fields = table.fields;
+      tables.push(table.fields);
       head ??= table.head;
+      if (table.head === undefined) untabled.push(section);
     }
     const code = body.find((node): node is Code => node.type === 'code' && /^(json|js|javascript)?$/.test(node.lang ?? ''));
     if (!code) continue;
     response ??= { fields: [], line };
     if (response.example === undefined) response.example = exampleOf(code, lineOf(segment, code.position?.start.line, context.source), context.sink);
+  }
+  if (response) response.fields = mergeVariants(tables, 'response', context.sink);
+  if (!PRIMITIVE_TYPE.test(response?.typeName ?? '')) for (const section of untabled) reportNoFieldTable(section, context.sink);
+  const typed = sections.find((section) => section.role === 'response');
+  if (response && typed && response.typeName === undefined) {
+    context.sink.warning('RESPONSE_TYPE_LINE_MISSING', typed.line, 'response section has no `类型：`/`Type:` line naming its type; the type is named after the operation');
   }
   return { response, head };
 }
@@ -130,17 +141,34 @@ export function readModels(sections: readonly Section[], context: ReadContext): 
   let head: TableHead;
   for (const section of sections) {
     const { segment, line } = section;
-    const anchor = /<a\s+id="([^"]+)"/.exec(segment.heading)?.[1];
-    const name = (anchor ?? inlineText(segment.heading)).trim();
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      context.sink.warning('MODEL_NAME_INVALID', line, `data structure "${name}" is not an identifier; skipped`);
-      continue;
-    }
+    const name = modelName(segment.heading, line, context.sink);
+    if (name === undefined) continue;
     const table = readFirstFieldTable(section, context);
+    if (table.head === undefined) reportNoFieldTable(section, context.sink);
     models.push({ name, fields: table.fields, line });
     head ??= table.head;
   }
   return { models, head };
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * A data structure's name: its heading's anchor id, or its text without an anchor. When
+ * the anchor's HTML is garbled (`<a id="UserDa</a>taDto"></a> UserDataDto`), the heading's
+ * visible text (after the last tag) still names it: that is read, with a warning.
+ */
+function modelName(heading: string, line: number, sink: DiagnosticSink): string | undefined {
+  const anchor = /<a\s+id="([^"]+)"/.exec(heading)?.[1];
+  const name = (anchor ?? inlineText(heading)).trim();
+  if (IDENTIFIER.test(name)) return name;
+  const visible = heading.slice(heading.lastIndexOf('>') + 1).trim();
+  if (anchor !== undefined && IDENTIFIER.test(visible)) {
+    sink.warning('MODEL_ANCHOR_GARBLED', line, `data structure heading's anchor is garbled ("${name.slice(0, 40)}"); named it by its visible text "${visible}"`);
+    return visible;
+  }
+  sink.warning('MODEL_NAME_INVALID', line, `data structure "${name}" is not an identifier; skipped`);
+  return undefined;
 }
 
 function exampleOf(code: Code, line: number, sink: DiagnosticSink): JsonValue {
@@ -152,21 +180,43 @@ function exampleOf(code: Code, line: number, sink: DiagnosticSink): JsonValue {
   }
 }
 
-/** The section's first table with name and type columns, read as fields in the section's locale (others: a warning each). */
-function readFirstFieldTable({ segment, locale }: Section, { source, sink }: ReadContext): { fields: ParsedField[]; head: TableHead } {
+/**
+ * The section's first table with name and type columns, read as fields in the section's
+ * locale. Other tables: a warning each (a later field table is most likely a data
+ * structure whose heading was lost; its rows are left to the ledger).
+ */
+function readFirstFieldTable({ segment, locale }: Section, { source, sink, ledger }: ReadContext): { fields: ParsedField[]; head: TableHead } {
+  let read: { fields: ParsedField[]; head: TableHead; line: number } | undefined;
   for (const node of bodyOf(segment)) {
     if (node.type !== 'table') continue;
     const raw = readTable(node as Table, segment, source);
+    const line = source.origin[raw.lineIndex] ?? 1;
     const columns = columnsOf(raw);
     if (!columns) {
-      sink.warning('TABLE_NOT_FIELDS', source.origin[raw.lineIndex] ?? 1, 'table has no name/type header; ignored');
+      sink.warning('TABLE_NOT_FIELDS', line, 'table has no name/type header; ignored');
       continue;
     }
-    const head = source.lines.slice(raw.lineIndex, raw.lineIndex + 2).map((line) => line.trimEnd()).join('\n');
-    return { fields: readFieldTable(raw, columns, locale, source, sink), head };
+    if (read) {
+      sink.warning('TABLE_EXTRA', line, `the section's field table is the one on line ${read.line}; this one is not read (a data-structure heading lost?)`);
+      continue;
+    }
+    const head = source.lines.slice(raw.lineIndex, raw.lineIndex + 2).map((text) => text.trimEnd()).join('\n');
+    // Every row becomes a field or gets a diagnostic in readFieldTable: the whole table is read.
+    ledger.consume(raw.lineIndex, raw.rows[raw.rows.length - 1]?.lineIndex ?? raw.lineIndex + 1);
+    read = { fields: readFieldTable(raw, columns, locale, source, sink), head, line };
   }
-  return { fields: [], head: undefined };
+  return read ?? { fields: [], head: undefined };
 }
+
+/** A section that should hold a field table but says something else: its fields are read as none, said once (an empty one loses nothing). */
+function reportNoFieldTable({ role, line, segment }: Section, sink: DiagnosticSink): void {
+  if (bodyOf(segment).length === 0) return;
+  const what = role === 'model' ? 'data-structure' : role;
+  sink.warning('SECTION_NO_FIELDS', line, `${what} section holds no field table (a table with name and type columns); read as no fields`);
+}
+
+/** A response type line naming a primitive (`Type: boolean`): no field table is due. */
+const PRIMITIVE_TYPE = /^(boolean|bool|string|number|integer|int|long|float|double|void|any|null)$/i;
 
 /** The segment's top-level nodes below its heading. */
 function bodyOf(segment: Segment): RootContent[] {
