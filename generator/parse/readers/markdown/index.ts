@@ -50,6 +50,8 @@ const INCLUDE = /!!!include\(([^)\s]+)\)!!!/g;
 
 /** The page's `!!!include(path)!!!` directives outside code; none: undefined. */
 function includesOf(source: SourceText): PageDoc['includes'] {
+  // Most pages include nothing: spared the fence scan.
+  if (!source.lines.some((line) => line.includes('!!!include('))) return undefined;
   const fenced = fencedLines(source.lines);
   const found = source.lines.flatMap((line, index) =>
     fenced[index] || !line.includes('!!!include(') ? [] : [...line.matchAll(INCLUDE)].map((match) => ({ file: match[1]!, line: source.origin[index] ?? 1 })),

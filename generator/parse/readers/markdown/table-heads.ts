@@ -41,6 +41,8 @@ export function repairTableHeads(source: SourceText, sink: DiagnosticSink): Sour
   const out = new SourceTextBuilder();
   let changed = false;
   const keep = (index: number): void => out.push(lines[index]!, origin[index]!, source.joined?.[index] === true);
+  // A `|` line right under another is a row of that table, not a header: most table lines, spared the header test.
+  const isBodyRow = (index: number): boolean => index > 0 && !fenced[index - 1] && TABLE_LINE.test(lines[index - 1]!);
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index]!;
     if (fenced[index] || !line.includes('|')) {
@@ -59,7 +61,7 @@ export function repairTableHeads(source: SourceText, sink: DiagnosticSink): Sour
       header = line.slice(start);
       sink.warning('TABLE_LINES_SPLIT', at, `a table header runs on after the heading ${quote(line.slice(0, start))}; split it onto its own line`);
       changed = true;
-    } else if (!isFieldTableHeader(line)) {
+    } else if (isBodyRow(index) || !isFieldTableHeader(line)) {
       keep(index);
       continue;
     }
