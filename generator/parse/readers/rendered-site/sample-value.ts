@@ -16,7 +16,35 @@ export interface SampleSplit {
 const TRAILING_RUN = /[\x21-\x7e]+$/;
 const CJK_OR_WIDE = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
 
-export function splitSampleValue(text: string): SampleSplit {
+/** The nested-type note (`Nested type: X.`), whose data-structure name must not be cut. */
+const NESTED_NOTE = /(?:嵌套类型|nest(?:ed|ing) type)\s*[:：]\s*([A-Za-z_][A-Za-z0-9_]*)/gi;
+
+/** Splits `text`; `models` are the data-structure names a nested-type note may end with. */
+export function splitSampleValue(text: string, models: ReadonlySet<string> = new Set()): SampleSplit {
+  const kept = endOfNestedNote(text, models);
+  if (kept === 0) return splitAfter(text);
+  const { description, sample, sure } = splitAfter(text.slice(kept));
+  return { description: text.slice(0, kept) + description, sample, sure };
+}
+
+/** Where the last nested-type note ends: after the longest data-structure name it starts with, and its full stop. */
+function endOfNestedNote(text: string, models: ReadonlySet<string>): number {
+  let end = 0;
+  for (const match of text.matchAll(NESTED_NOTE)) {
+    const word = match[1]!;
+    const start = match.index + match[0].length - word.length;
+    let length = word.length;
+    while (length > 0 && !models.has(word.slice(0, length))) length -= 1;
+    if (length === 0) continue;
+    end = start + length;
+    if (text.startsWith('[]', end)) end += 2;
+    if (/^[.。]/.test(text.slice(end))) end += 1;
+  }
+  return end;
+}
+
+function splitAfter(text: string): SampleSplit {
+  if (text.trim() === '') return { description: text, sample: '', sure: true };
   const json = jsonSuffixAt(text);
   if (json !== undefined) return { description: text.slice(0, json), sample: text.slice(json), sure: true };
   const run = TRAILING_RUN.exec(text)?.[0] ?? '';
@@ -84,5 +112,6 @@ function looksLikeValue(text: string): boolean {
   if (/^"[^"]*"$/.test(text)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(text)) return true;
   if (/^[\w.+-]+@[\w-]+\.[\w.-]+$/.test(text)) return true;
-  return /^[\w-]{6,}$/.test(text) && /\d/.test(text) && /[A-Za-z]/.test(text);
+  if (/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?$/.test(text)) return true;
+  return /^[\w.:+-]{6,}$/.test(text) && /\d/.test(text) && /[A-Za-z]/.test(text);
 }

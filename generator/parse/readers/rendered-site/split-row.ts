@@ -40,7 +40,7 @@ interface Reading {
 }
 
 /** Fit of each kind of cell: a known type is strong evidence, an empty one needs a nested-type note. */
-const SCORE = { knownType: 3, unknownTypeName: 0.5, emptyType: -2, nestedNote: 3, requiredWord: 2, mistranslatedRequired: -1, dash: 1, value: 0, empty: -1, spaceAfter: -3 };
+const SCORE = { knownType: 3, unknownTypeName: 0.5, emptyType: -2, nestedNote: 3, requiredWord: 2, mistranslatedRequired: -1, dash: 1, value: 0, empty: -1, spaceAfter: -3, perLetter: 0.001 };
 
 /**
  * The row's cells, or undefined when no reading has the evidence of a row start (a
@@ -72,7 +72,7 @@ function readingsOf(text: string, at: number, vocabulary: RowVocabulary, sofar: 
   const role = roles[column];
   if (role === undefined) return at === text.length ? [sofar] : [];
   const rest = text.slice(at);
-  if (role === 'description' || role === 'example') return [freeText(rest, roles.slice(column), sofar)];
+  if (role === 'description' || role === 'example') return [freeText(rest, roles.slice(column), vocabulary.models, sofar)];
   const readings: Reading[] = [];
   for (const { length, score } of cellsAt(rest, role, vocabulary)) {
     const cell = rest.slice(0, length);
@@ -102,7 +102,8 @@ function cellsAt(rest: string, role: ColumnRole, { models }: RowVocabulary): { l
         for (let end = 1; end <= run.length; end += 1) {
           const name = run.slice(0, end);
           const array = rest.startsWith('[]', end) ? 2 : 0;
-          if (models.has(name)) found.push({ length: end + array, score: SCORE.knownType });
+          // Of two data-structure names (`User`, `UserDto`), the longer one that fits is meant.
+          if (models.has(name)) found.push({ length: end + array, score: SCORE.knownType + end * SCORE.perLetter });
           else if (!/^[a-z0-9]/.test(rest.slice(end + array))) found.push({ length: end + array, score: SCORE.unknownTypeName });
         }
       }
@@ -131,7 +132,7 @@ function cellsAt(rest: string, role: ColumnRole, { models }: RowVocabulary): { l
 }
 
 /** The description and sample value (the columns from `roles[0]` on): the rest of the row. */
-function freeText(rest: string, roles: readonly ColumnRole[], sofar: Reading): Reading {
+function freeText(rest: string, roles: readonly ColumnRole[], models: ReadonlySet<string>, sofar: Reading): Reading {
   const typeAt = sofar.cells.length > 1 ? 1 : -1;
   let score = sofar.score;
   // An empty type is read where the description names the nested type instead.
@@ -139,7 +140,7 @@ function freeText(rest: string, roles: readonly ColumnRole[], sofar: Reading): R
   if (/^\s/.test(rest)) score += SCORE.spaceAfter;
   if (roles.length === 1) return { cells: [...sofar.cells, rest.trim()], score };
   if (roles[0] === 'description' && roles[1] === 'example' && roles.length === 2) {
-    const { description, sample, sure } = splitSampleValue(rest);
+    const { description, sample, sure } = splitSampleValue(rest, models);
     return { cells: [...sofar.cells, description.trim(), sample.trim()], score, ...(sure ? {} : { unsureSample: true }) };
   }
   // Other free-text layouts: everything in the first, the rest empty.

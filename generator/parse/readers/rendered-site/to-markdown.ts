@@ -17,6 +17,8 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const RESULT_LINE = /^\s*(?:sample results?|example results?|示例结果)\s*[:：]?\s*$/i;
 /** The notice the docs generator puts under every title (a blockquote in the Markdown). */
 const NOTICE = /docs-factory|docs-to-sdk/i;
+/** A Markdown table line the site showed as text (a table it could not render): kept with the lines of its table. */
+const TABLE_LINE = /^\s*\|/;
 
 export function markdownFromRenderedSite(article: SourceText, sink: DiagnosticSink): SourceText {
   const { lines, origin } = article;
@@ -37,7 +39,7 @@ export function markdownFromRenderedSite(article: SourceText, sink: DiagnosticSi
       const kind = classifySection(heading);
       if (title) block(`# ${heading}`, at);
       else if (kind) block(`## ${heading}`, at);
-      else if (section?.kind === 'models' && IDENTIFIER.test(heading)) block(`### <a id="${heading}"></a> ${heading}`, at);
+      else if (models.has(heading)) block(`### <a id="${heading}"></a> ${heading}`, at);
       else block(`## ${heading}`, at);
       if (!title) section = kind ?? (section?.kind === 'models' ? section : undefined);
       title = false;
@@ -73,24 +75,34 @@ export function markdownFromRenderedSite(article: SourceText, sink: DiagnosticSi
       }
       continue;
     }
-    block(NOTICE.test(line) ? `> ${line.trim()}` : line.trim(), at);
+    if (TABLE_LINE.test(line) && TABLE_LINE.test(lines[index + 1] ?? '')) out.push(line.trim(), at);
+    else block(NOTICE.test(line) ? `> ${line.trim()}` : line.trim(), at);
     index += 1;
   }
   return out.build();
 }
 
-/** Data-structure names: the identifier headings after the data-structures heading. */
+/**
+ * Data-structure names: the identifier headings after the data-structures heading, and
+ * elsewhere those whose section starts with a field table (the Markdown marks both with
+ * an anchor the site does not show).
+ */
 function modelNamesOf(lines: readonly string[]): Set<string> {
   const names = new Set<string>();
   let inModels = false;
-  for (const line of lines) {
+  lines.forEach((line, index) => {
     const heading = PILCROW_HEADING.exec(line)?.[1];
-    if (heading === undefined) continue;
+    if (heading === undefined || index === 0) return;
     const kind = classifySection(heading)?.kind;
     if (kind) inModels = kind === 'models';
-    else if (inModels && IDENTIFIER.test(heading)) names.add(heading);
-  }
+    else if (IDENTIFIER.test(heading) && (inModels || startsFieldTable(lines, index + 1))) names.add(heading);
+  });
   return names;
+}
+
+function startsFieldTable(lines: readonly string[], from: number): boolean {
+  const at = nextText(lines, from);
+  return at !== undefined && headerColumns(lines[at]!)?.[0]?.role === 'name';
 }
 
 /**
@@ -112,17 +124,31 @@ function table(
     columns.push(...cells);
   }
   const vocabulary: RowVocabulary = { roles: columns.map((column) => column.role), models };
-  const rows: { text: string; line: number }[] = [];
+  const rows: { text: string; line: number; markdown?: boolean }[] = [];
   for (; index < lines.length; index += 1) {
     const line = lines[index]!;
-    if (line.trim() === '' || PILCROW_HEADING.test(line)) break;
+    if (PILCROW_HEADING.test(line)) break;
     const previous = rows[rows.length - 1];
-    if (previous && splitRow(line, vocabulary) === undefined) previous.text += `<br>${line.trim()}`;
+    if (line.trim() === '') {
+      // A blank line ends the table, unless a cell's code goes on (brackets open) or another row follows.
+      const next = nextText(lines, index + 1);
+      const goesOn = next !== undefined && !PILCROW_HEADING.test(lines[next]!) && (opensBrackets(previous?.text ?? '') || splitRow(lines[next]!, vocabulary) !== undefined);
+      if (!goesOn) break;
+      if (previous) previous.text += '<br>';
+      continue;
+    }
+    if (TABLE_LINE.test(line)) rows.push({ text: line.trim(), line: origin[index]!, markdown: true });
+    else if (previous?.markdown && !isMarkdownRow(previous.text, columns.length)) previous.text += `<br>${line.trim()}`;
+    else if (previous && !previous.markdown && splitRow(line, vocabulary) === undefined) previous.text += `<br>${line.trim()}`;
     else rows.push({ text: line, line: origin[index]! });
   }
   out.push(`| ${columns.map((column) => column.text).join(' | ')} |`, origin[start]!);
   out.push(`|${columns.map(() => ' --- |').join('')}`, origin[start]!);
   for (const row of rows) {
+    if (row.markdown) {
+      out.push(row.text, row.line);
+      continue;
+    }
     const split = splitRow(row.text, vocabulary);
     if (split === undefined) {
       sink.warning('RENDERED_ROW_UNREADABLE', row.line, `row "${row.text.slice(0, 60)}" does not split into the columns ${vocabulary.roles.join(', ')}; skipped`);
@@ -154,6 +180,18 @@ function fence(lines: readonly string[], origin: readonly number[], start: numbe
   out.push('```', origin[last - 1]!);
   out.push('', origin[last - 1]!);
   return end;
+}
+
+/** A Markdown row the site showed as text (after a cell it could not render), with the table's number of cells. */
+function isMarkdownRow(line: string, width: number): boolean {
+  const text = line.trim();
+  return text.startsWith('|') && text.endsWith('|') && text.slice(1, -1).split(/(?<!\\)\|/).length === width;
+}
+
+/** More `{`, `(` or `[` than their closers: code in a cell that goes on below. */
+function opensBrackets(text: string): boolean {
+  const count = (pattern: RegExp): number => text.match(pattern)?.length ?? 0;
+  return count(/[{([]/g) > count(/[})\]]/g);
 }
 
 function nextText(lines: readonly string[], from: number): number | undefined {
