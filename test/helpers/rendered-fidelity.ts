@@ -34,7 +34,9 @@ const tablesOf = (page: PageDoc): Map<string, ParsedField[]> =>
   ]);
 
 export function measurePage(file: string, markdown: string, into: Fidelity): void {
-  const original = readPage(file, markdown, new DiagnosticSink(file));
+  const originalSink = new DiagnosticSink(file);
+  const original = readPage(file, markdown, originalSink);
+  const originalWarned = new Set(originalSink.items.filter((item) => item.severity !== 'info').map((item) => item.line));
   if (original === undefined) return;
   const rendered = renderSite(markdown, { locale: original.locale });
   const sink = new DiagnosticSink(file);
@@ -61,7 +63,8 @@ export function measurePage(file: string, markdown: string, into: Fidelity): voi
       if (into.wrong.length < 40) into.wrong.push(what);
       // A row the renderer did not see as one (broken Markdown) is shown as text: its line is where its name stands.
       const renderedLine = rendered.rowLines.get(line) ?? renderedLines.findIndex((text) => text.includes(`| ${field.name} `)) + 1;
-      if (!warned.has(renderedLine)) into.silentlyWrong.push(what);
+      // Where the Markdown reading itself warned (a broken row), it is no truth to be silent about.
+      if (!warned.has(renderedLine) && !originalWarned.has(line)) into.silentlyWrong.push(what);
     }
   }
 }

@@ -17,6 +17,8 @@ export const renderedSiteReader: Reader = {
     const article = articleOf(page.source);
     if (article === undefined) return notApiReference(sink);
     sink.warning('PAGE_RENDERED_SITE', article.origin[0] ?? 1, 'page is text copied from a rendered docs site; read the article from its ¶ title, site chrome around it dropped');
-    return readMarkdownPage({ ...page, source: markdownFromRenderedSite(article, sink) }, sink);
+    const doc = readMarkdownPage({ ...page, source: markdownFromRenderedSite(article, sink) }, sink);
+    // A page of the same operation in its source form wins where they disagree (merge.ts).
+    return doc && { ...doc, copied: true };
   },
 };

@@ -55,7 +55,7 @@ function splitAfter(text: string): SampleSplit {
   for (const at of boundariesIn(run, glued)) {
     const sample = run.slice(at);
     // A whole word after a space that looks like a value may still end the description (`maximum 50`).
-    if (looksLikeValue(sample)) return { description: text.slice(0, text.length - sample.length), sample, sure: glued || at > 0 };
+    if (looksLikeValue(sample, at > 0 ? 3 : 6)) return { description: text.slice(0, text.length - sample.length), sample, sure: glued || at > 0 };
   }
   // A run glued to Chinese text (`描述test`) is the sample: descriptions in Chinese end in their own script.
   if (glued && CJK_OR_WIDE.test(before.slice(-1))) return { description: before, sample: run, sure: true };
@@ -89,7 +89,7 @@ function nextBracket(text: string, from: number): number {
 /**
  * Where a sample may start inside the trailing run: its start when it is glued to other
  * text, and each change of kind (letters to digits, a capital run to digits or small
- * letters, punctuation to letters).
+ * letters, punctuation to letters, the start of a URL).
  */
 function boundariesIn(run: string, glued: boolean): number[] {
   const at: number[] = glued ? [0] : [];
@@ -99,19 +99,19 @@ function boundariesIn(run: string, glued: boolean): number[] {
       (/[A-Za-z]/.test(a) && /[0-9]/.test(b)) ||
       (/[A-Z]/.test(a) && /[A-Z]/.test(run[index - 2] ?? '') && /[a-z0-9]/.test(b)) ||
       (/[.,;:!?)\]}]/.test(a) && /[\w"'[{-]/.test(b));
-    if (change) at.push(index);
+    if (change || /^https?:\/\//i.test(run.slice(index))) at.push(index);
   }
   if (!glued) at.push(0);
   return at;
 }
 
-/** JSON scalars, URLs, e-mail addresses, and ids (letters mixed with digits, or long hex). */
-function looksLikeValue(text: string): boolean {
+/** JSON scalars, URLs, e-mail addresses, dates, and ids (letters mixed with digits, at least `idLength` long). */
+function looksLikeValue(text: string, idLength: number): boolean {
   if (/^(?:true|false|null)$/.test(text)) return true;
   if (/^-?\d+(?:\.\d+)?$/.test(text)) return true;
   if (/^"[^"]*"$/.test(text)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(text)) return true;
   if (/^[\w.+-]+@[\w-]+\.[\w.-]+$/.test(text)) return true;
   if (/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?$/.test(text)) return true;
-  return /^[\w.:+-]{6,}$/.test(text) && /\d/.test(text) && /[A-Za-z]/.test(text);
+  return text.length >= idLength && /^[\w.:+-]+$/.test(text) && /\d/.test(text) && /[A-Za-z]/.test(text);
 }

@@ -130,9 +130,9 @@ function table(
     if (PILCROW_HEADING.test(line)) break;
     const previous = rows[rows.length - 1];
     if (line.trim() === '') {
-      // A blank line ends the table, unless a cell's code goes on (brackets open) or another row follows.
+      // A blank line ends the table, unless a cell's code goes on (brackets open) or a row follows in the next block.
       const next = nextText(lines, index + 1);
-      const goesOn = next !== undefined && !PILCROW_HEADING.test(lines[next]!) && (opensBrackets(previous?.text ?? '') || splitRow(lines[next]!, vocabulary) !== undefined);
+      const goesOn = next !== undefined && !PILCROW_HEADING.test(lines[next]!) && (opensBrackets(previous?.text ?? '') || rowInBlock(lines, next, vocabulary));
       if (!goesOn) break;
       if (previous) previous.text += '<br>';
       continue;
@@ -180,6 +180,14 @@ function fence(lines: readonly string[], origin: readonly number[], start: numbe
   out.push('```', origin[last - 1]!);
   out.push('', origin[last - 1]!);
   return end;
+}
+
+/** Whether a line of the block (to the next blank line) at `from` starts a row. */
+function rowInBlock(lines: readonly string[], from: number, vocabulary: RowVocabulary): boolean {
+  for (let index = from; index < lines.length && lines[index]!.trim() !== '' && !PILCROW_HEADING.test(lines[index]!); index += 1) {
+    if (splitRow(lines[index]!, vocabulary) !== undefined) return true;
+  }
+  return false;
 }
 
 /** A Markdown row the site showed as text (after a cell it could not render), with the table's number of cells. */
