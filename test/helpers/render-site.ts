@@ -29,6 +29,7 @@ export interface RenderOptions {
   locale?: 'zh' | 'en';
 }
 
+
 const CHROME = {
   en: {
     nav: ['Docs', 'Concepts', 'User Guide', 'Development Integration', 'API', 'SDK', '  • Installation and Usage', '  • Management Module'],
@@ -49,31 +50,77 @@ const CHROME = {
 };
 
 export function renderSite(markdown: string, options: RenderOptions = {}): RenderedPage {
-  const tree = processor.parse(markdown) as Root;
   const locale = options.locale ?? (/[\u4e00-\u9fff]/.test(markdown.slice(0, 400)) ? 'zh' : 'en');
   const chrome = CHROME[locale];
   const lines: string[] = [...chrome.nav, ...chrome.breadcrumbs, ''];
   const rowLines = new Map<number, number>();
   const headings: string[] = [];
-  const paragraph = (text: string): void => {
-    lines.push(...text.split('\n'), '');
-  };
   let title: string | undefined;
-  for (const node of tree.children) {
-    renderBlock(node);
+  for (const chunk of chunksOf(markdown)) {
+    const rendered = renderChunk(chunk.text, locale);
+    for (const [row, line] of rendered.rowLines) rowLines.set(chunk.line + row - 1, lines.length + line);
+    lines.push(...rendered.lines);
+    for (const { text, depth } of rendered.headings) {
+      if (title === undefined) title = text;
+      else if (depth === 2) headings.push(text);
+    }
   }
   lines.push(chrome.prevNext(title ?? ''));
   lines.push(...headings.map((heading) => `  • ${heading}`), '', ...chrome.footer);
-  return { text: lines.join('\n'), rowLines };
+  return { text: lines.join('\n'), rowLines: new Map([...rowLines].sort(([a], [b]) => a - b)) };
+}
+
+/** The page cut before each heading outside code (the SDK pages repeat most sections: each is rendered once). */
+function chunksOf(markdown: string): { text: string; line: number }[] {
+  const chunks: { text: string; line: number }[] = [];
+  let current: string[] = [];
+  let start = 1;
+  let fence: string | undefined;
+  markdown.split('\n').forEach((line, index) => {
+    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (fence === undefined || marker.startsWith(fence))) fence = fence === undefined ? marker : undefined;
+    if (fence === undefined && /^#{1,6}\s/.test(line) && current.length > 0) {
+      chunks.push({ text: current.join('\n'), line: start });
+      current = [];
+      start = index + 1;
+    }
+    current.push(line);
+  });
+  chunks.push({ text: current.join('\n'), line: start });
+  return chunks;
+}
+
+interface RenderedChunk {
+  lines: string[];
+  rowLines: Map<number, number>;
+  headings: { text: string; depth: number }[];
+}
+
+const renderedChunks = new Map<string, RenderedChunk>();
+
+function renderChunk(markdown: string, locale: 'zh' | 'en'): RenderedChunk {
+  const key = `${locale}\u0000${markdown}`;
+  const known = renderedChunks.get(key);
+  if (known) return known;
+  const tree = processor.parse(markdown) as Root;
+  const lines: string[] = [];
+  const rowLines = new Map<number, number>();
+  const headings: RenderedChunk['headings'] = [];
+  const chrome = CHROME[locale];
+  const paragraph = (text: string): void => {
+    lines.push(...text.split('\n'), '');
+  };
+  for (const node of tree.children) renderBlock(node);
+  const rendered = { lines, rowLines, headings };
+  renderedChunks.set(key, rendered);
+  return rendered;
 
   function renderBlock(node: RootContent): void {
     switch (node.type) {
       case 'heading': {
         const text = inline(node.children).trim();
         lines.push(`¶ ${text}`, '');
-        if (title === undefined) {
-          title = text;
-        } else if (node.depth === 2) headings.push(text);
+        headings.push({ text, depth: node.depth });
         return;
       }
       case 'paragraph':
