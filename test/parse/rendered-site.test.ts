@@ -123,6 +123,18 @@ describe('rendered-site reader', () => {
     expect(ambiguous.map((item) => item.line)).toEqual([text.split('\n').findIndex((line) => line.startsWith('ownerstring')) + 1]);
   });
 
+  it('splits versions, signed numbers and booleans glued to a word, and a word after a closing mark (with a warning)', () => {
+    const text = enPage(
+      '¶ Request parameters', '', 'NameType', 'Required', 'Description', 'Sample value',
+      'versionstringNoThe version number2.0.0', 'areastringNoArea code+86', 'activebooleanNoIs it activetrue', 'countrystringNoSee the list (opens new window)CN',
+    );
+    const { page, sink } = read('en/node/management/widgets/get-widget.md', text);
+    expect(page!.request!.fields.map(({ field }) => [field.description.en, field.example])).toEqual([
+      ['The version number', '2.0.0'], ['Area code', '+86'], ['Is it active', true], ['See the list (opens new window)', 'CN'],
+    ]);
+    expect(sink.items.filter((item) => item.code === 'RENDERED_ROW_AMBIGUOUS').map((item) => item.line)).toEqual([text.split('\n').findIndex((line) => line.startsWith('countrystring')) + 1]);
+  });
+
   it('joins cells with line breaks and code, and keeps Markdown rows the site showed as text', () => {
     const text = enPage(
       '¶ Request parameters', '', 'NameType', 'Required', 'Default value', 'Description', 'Sample value',

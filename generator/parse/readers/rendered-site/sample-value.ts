@@ -59,6 +59,12 @@ function splitAfter(text: string): SampleSplit {
   }
   // A run glued to Chinese text (`描述test`) is the sample: descriptions in Chinese end in their own script.
   if (glued && CJK_OR_WIDE.test(before.slice(-1))) return { description: before, sample: run, sure: true };
+  // A word after a closing mark (`(opens new window)CN`) may be a sample in words.
+  const afterMark = /[)）.。](?=[A-Za-z0-9]+$)/.exec(run);
+  if (afterMark) {
+    const at = before.length + afterMark.index + 1;
+    return { description: text.slice(0, at), sample: text.slice(at), sure: false };
+  }
   // A word run on to a capitalised one (`namesJohn`) may be a sample in words; else the run ends the description.
   const camel = /[a-z][A-Z]/.exec(run);
   if (camel && !/[a-z][A-Z]/.test(before)) {
@@ -89,17 +95,17 @@ function nextBracket(text: string, from: number): number {
 /**
  * Where a sample may start inside the trailing run: its start when it is glued to other
  * text, and each change of kind (letters to digits, a capital run to digits or small
- * letters, punctuation to letters, the start of a URL).
+ * letters, punctuation to letters, the start of a URL or of a closing `true`/`false`).
  */
 function boundariesIn(run: string, glued: boolean): number[] {
   const at: number[] = glued ? [0] : [];
   for (let index = 1; index < run.length; index += 1) {
     const [a, b] = [run[index - 1]!, run[index]!];
     const change =
-      (/[A-Za-z]/.test(a) && /[0-9]/.test(b)) ||
+      (/[A-Za-z]/.test(a) && (/[0-9]/.test(b) || /^[+#-][0-9]/.test(run.slice(index)))) ||
       (/[A-Z]/.test(a) && /[A-Z]/.test(run[index - 2] ?? '') && /[a-z0-9]/.test(b)) ||
       (/[.,;:!?)\]}]/.test(a) && /[\w"'[{-]/.test(b));
-    if (change || /^https?:\/\//i.test(run.slice(index))) at.push(index);
+    if (change || /^https?:\/\/|^(?:true|false)$/i.test(run.slice(index))) at.push(index);
   }
   if (!glued) at.push(0);
   return at;
@@ -108,7 +114,7 @@ function boundariesIn(run: string, glued: boolean): number[] {
 /** JSON scalars, URLs, e-mail addresses, dates, and ids (letters mixed with digits, at least `idLength` long). */
 function looksLikeValue(text: string, idLength: number): boolean {
   if (/^(?:true|false|null)$/.test(text)) return true;
-  if (/^-?\d+(?:\.\d+)?$/.test(text)) return true;
+  if (/^[+-]?\d+(?:\.\d+)*$/.test(text)) return true;
   if (/^"[^"]*"$/.test(text)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(text)) return true;
   if (/^[\w.+-]+@[\w-]+\.[\w.-]+$/.test(text)) return true;
