@@ -29,6 +29,9 @@ export const DIAGNOSTIC_CODES = {
   PARSE_FAILED: { severity: 'error', stage: 'read', meaning: 'a bug in docs-to-sdk met this page (the message says what); the other pages still come through' },
   PAGE_NOT_API: { severity: 'info', stage: 'read', meaning: 'no method, request or response section (a guide or events page); skipped' },
   PAGE_PLAIN_TEXT: { severity: 'warning', stage: 'read', meaning: 'no Markdown headings; the structure is rebuilt from bare section titles' },
+  PAGE_RENDERED_SITE: { severity: 'warning', stage: 'read', meaning: 'text copied from a rendered docs site (`¶` headings, cells run together); the article is rebuilt as Markdown, the site chrome dropped' },
+  RENDERED_ROW_AMBIGUOUS: { severity: 'warning', stage: 'read', meaning: 'a rendered table row whose run-together cells split more than one way (or whose sample value cannot be told from the description); the likeliest split is used' },
+  RENDERED_ROW_UNREADABLE: { severity: 'warning', stage: 'read', meaning: 'a rendered table row that does not split into its columns (no field name, type or required word where they belong); skipped' },
   // Reading one page: its sections.
   METHOD_NAME_UNREADABLE: { severity: 'warning', stage: 'read', meaning: 'the method section names no `Client.method`' },
   EXAMPLE_INVALID_JSON: { severity: 'warning', stage: 'read', meaning: 'a sample result that is not JSON; kept as text' },

@@ -170,7 +170,8 @@ function chunksOf(lines: readonly string[]): Chunk[] | undefined {
 function shifted<T extends object>(node: T, lines: number, offset: number): T {
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'position') copy[key] = shiftPosition(value as Position, lines, offset);
+    // GFM's autolink literals (`a@b.c` in a paragraph) come without a position: nothing to move.
+    if (key === 'position') copy[key] = value === undefined ? undefined : shiftPosition(value as Position, lines, offset);
     else if (key === 'children') copy[key] = (value as object[]).map((child) => shifted(child, lines, offset));
     else copy[key] = value;
   }

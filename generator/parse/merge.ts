@@ -2,7 +2,8 @@
  * PageDocs → IR operations and models. The pages of one operation (six SDK languages ×
  * zh/en, plus stale twins under the other module) become one operation; a model defined
  * on many pages becomes one model. Where pages disagree, the first page in a fixed
- * precedence wins (zh before en, then SDK language order, then path) and a warning names
+ * precedence wins (source form before a rendered-site copy, zh before en, then SDK
+ * language order, then path) and a warning names
  * both places, so the result never depends on file-system or row order.
  */
 import type { WarningCode } from '../ir/diagnostic-codes.js';
@@ -32,6 +33,8 @@ const sdkRank = (sdk: SdkLanguage | undefined): number => (sdk === undefined ? S
 
 export function comparePages(a: PageDoc, b: PageDoc): number {
   return (
+    // A page in its source form (Markdown, plain text) before a copy of the rendered site (issue 16).
+    Number(a.copied === true) - Number(b.copied === true) ||
     (a.locale === b.locale ? 0 : a.locale === 'zh' ? -1 : 1) || sdkRank(a.sdk) - sdkRank(b.sdk) || compareStrings(a.file, b.file)
   );
 }

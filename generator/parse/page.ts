@@ -39,6 +39,8 @@ export interface PageDoc {
   includes?: { file: string; line: number }[];
   /** The page's boilerplate: do-not-edit comment, notice (blockquote text), table heads (two lines). */
   frame: LocaleFrame;
+  /** Read from a copy that lost formatting (text copied from a rendered site): pages in their source form win over it. */
+  copied?: true;
 }
 
 /** What a reader reads off a page; pageDoc adds what the path and the sample tell. */

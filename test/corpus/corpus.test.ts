@@ -50,15 +50,17 @@ describe.skipIf(!hasShared)('corpus (../shared)', () => {
     expect(en.models).toHaveLength(88);
   });
 
-  it('parses the seed pages (000, 001, 003, 004) without errors', () => {
+  it('parses the seed pages (000–004) without errors', () => {
     expect(errorsOf(seeds)).toEqual([]);
     expect(validateIr(seeds)).toEqual([]);
     expect(seeds.operations.map((op) => op.id)).toEqual(['management/create-webhook', 'management/trigger-webhook']);
     const trigger = byId(seeds, 'management/trigger-webhook');
-    // 000 (zh, no method section), 001 (en, python) and 003 (plain text, node) are the same operation.
+    // 000 (zh, no method section), 001 (en, python), 002 (001 copied from the rendered site)
+    // and 003 (plain text, node) are the same operation.
     expect(trigger.sources.map((s) => s.file)).toEqual([
       '000_4e6e06d72dbbbcfd.txt',
       '001_2907fb9264e9a4e5.txt',
+      '002_5c565823bc5d0acb.txt',
       '003_510f872ae40e681f.txt',
     ]);
     expect(trigger.methodNames).toMatchObject({ node: 'triggerWebhook', python: 'trigger_webhook' });

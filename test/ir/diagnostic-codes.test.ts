@@ -77,6 +77,15 @@ function zhPage(spec: PageSpec = {}): string {
   return lines.join('\n');
 }
 
+/** An en page as text copied from a rendered docs site: chrome, `¶` headings, cells run together. */
+function renderedPage(row = 'widgetIdstringYes-The widgetw-1'): string {
+  return [
+    'Widgets Docs', 'Guides', '', '¶ Get a widget', '', 'Reads one widget by its id.', '', '¶ Method name', '', 'ManagementClient.getWidget', '',
+    '¶ Request parameters', '', 'NameType', 'Required', 'Default value', 'Description', 'Sample value', row, '',
+    'Previous article: List widgets Next article: Delete a widget', '© Widgets Ltd.', '',
+  ].join('\n');
+}
+
 const withRequestRows = (...rows: string[]): string => zhPage({ request: [...REQUEST_HEAD, ...rows] });
 
 const FILE = 'node/management/widgets/get-widget.md';
@@ -124,6 +133,9 @@ const FIXTURES: Record<DiagnosticCode, Fixture> = {
     1,
     'en/node/management/widgets/get-widget.md',
   ),
+  PAGE_RENDERED_SITE: onePage(renderedPage(), '¶ Get a widget', 'en/node/management/widgets/get-widget.md'),
+  RENDERED_ROW_AMBIGUOUS: onePage(renderedPage('colourstringNo-The colour of the widgetRed'), 'colourstring', 'en/node/management/widgets/get-widget.md'),
+  RENDERED_ROW_UNREADABLE: onePage(renderedPage('12 colours'), '12 colours', 'en/node/management/widgets/get-widget.md'),
   METHOD_NAME_UNREADABLE: onePage(zhPage({ method: '见下方示例代码' }), '## 方法名称'),
   EXAMPLE_INVALID_JSON: onePage(zhPage({ result: '{ statusCode: 200, }' }), '```json'),
   MODEL_ANCHOR_GARBLED: onePage(

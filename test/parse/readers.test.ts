@@ -91,8 +91,8 @@ describe('reader registry', () => {
     expect(selectReader(pageText('page.txt', `# Title\n${plainPage}`))?.name).toBe('markdown');
   });
 
-  it('tries plain text before Markdown, which takes any text', () => {
-    expect(READERS.map((reader) => reader.name)).toEqual(['plain-text', 'markdown']);
+  it('tries rendered-site text, then plain text, before Markdown, which takes any text', () => {
+    expect(READERS.map((reader) => reader.name)).toEqual(['rendered-site', 'plain-text', 'markdown']);
     expect(READERS.at(-1)!.detect(pageText('notes.txt', 'just some words'))).toBe(true);
   });
 

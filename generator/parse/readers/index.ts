@@ -2,8 +2,9 @@
  * The reader registry: picks the reader of a page by its content and runs it.
  *
  * READERS is tried in order and the first whose detect() takes the page reads it, so
- * the most particular formats come first: plain text (no Markdown headings or fences,
- * section titles on lines of their own) before Markdown, which takes any text and
+ * the most particular formats come first: text copied from a rendered site (`¶ `
+ * headings, cells run together), then plain text (no Markdown headings or fences,
+ * section titles on lines of their own), then Markdown, which takes any text and
  * stays last. A new reader is one folder beside these and one entry in this list,
  * placed before the readers whose pages would also pass its detect().
  */
@@ -13,10 +14,11 @@ import { toSourceText } from '../source-text.js';
 import type { PageText, Reader } from './contract.js';
 import { markdownReader } from './markdown/index.js';
 import { plainTextReader } from './plain-text/index.js';
+import { renderedSiteReader } from './rendered-site/index.js';
 
 export type { PageText, Reader };
 
-export const READERS: readonly Reader[] = [plainTextReader, markdownReader];
+export const READERS: readonly Reader[] = [renderedSiteReader, plainTextReader, markdownReader];
 
 export function pageText(file: string, text: string): PageText {
   return { file, text, source: toSourceText(text) };
