@@ -146,6 +146,17 @@ describe('rendered-site reader', () => {
     expect(page!.request!.fields[0]!.field.description.en).toBe('The state:\n- on: running\n- off: stopped');
   });
 
+  it('splits a Markdown table header run into a data-structure heading off it, and reads the rows', () => {
+    const text = enPage(
+      '¶ Request response', '', 'Type: GetWidgetRespDto', '', 'NameTypeDescription', 'dataWidgetDtoResponse data', '',
+      '¶ Data structure', '', '¶ WidgetDto| Name | Type | Is it required? | Description | Sample value |', '',
+      '| --- | --- | --- | --- | --- |', '| name | string | yes | The name | Widget |', '| size | number | no | The size | 3 |',
+    );
+    const { page, sink } = read('en/node/management/widgets/get-widget.md', text);
+    expect(page!.models.map((model) => [model.name, model.fields.map(({ field }) => field.name)])).toEqual([['WidgetDto', ['name', 'size']]]);
+    expect(sink.items.filter((item) => item.code === 'TABLE_LINES_SPLIT').map((item) => item.line)).toEqual([text.split('\n').findIndex((line) => line.startsWith('¶ WidgetDto')) + 1]);
+  });
+
   it('fences the bare lines of the sample code and the sample result', () => {
     const text = enPage('¶ Sample code', '', 'const managementClient = new ManagementClient({});', 'await managementClient.getWidget({});', '', '¶ Request response', '', 'Sample result:', '', '{', '  "statusCode": 200', '}');
     const { page } = read('en/node/management/widgets/get-widget.md', text);

@@ -21,7 +21,7 @@ const NOTICE = /docs-factory|docs-to-sdk/i;
 const TABLE_LINE = /^\s*\|/;
 
 export function markdownFromRenderedSite(article: SourceText, sink: DiagnosticSink): SourceText {
-  const { lines, origin } = article;
+  const { lines, origin } = headingsApartFromTables(article, sink);
   const out = new SourceTextBuilder();
   const block = (line: string, at: number): void => {
     out.push(line, at);
@@ -79,6 +79,26 @@ export function markdownFromRenderedSite(article: SourceText, sink: DiagnosticSi
     else block(NOTICE.test(line) ? `> ${line.trim()}` : line.trim(), at);
     index += 1;
   }
+  return out.build();
+}
+
+/**
+ * A `¶` heading with a Markdown table header run into it (`¶ GoodsPackageDto| Name | Type |`,
+ * a page whose source table the site could not render): the heading and the header on
+ * lines of their own, so the data structure keeps its name and its rows.
+ */
+function headingsApartFromTables(article: SourceText, sink: DiagnosticSink): SourceText {
+  if (!article.lines.some((line) => PILCROW_HEADING.test(line) && /\|.*\|/.test(line))) return article;
+  const out = new SourceTextBuilder();
+  article.lines.forEach((line, index) => {
+    const at = article.origin[index]!;
+    const heading = PILCROW_HEADING.exec(line)?.[1];
+    const cut = heading?.indexOf('|') ?? -1;
+    if (heading === undefined || cut <= 0 || !/\|.*\|/.test(heading)) return out.push(line, at);
+    sink.warning('TABLE_LINES_SPLIT', at, `a table header runs on after the heading "${heading.slice(0, cut).trim()}"; split it onto its own line`);
+    out.push(`¶ ${heading.slice(0, cut).trim()}`, at);
+    out.push(heading.slice(cut), at);
+  });
   return out.build();
 }
 
