@@ -21,7 +21,8 @@ export function nextRelease(previous: Ir, ir: Ir): NextRelease {
   const changes = compareIr(previous, ir);
   const profile = profileOf(ir);
   const was = previous.profile?.sdk.version ?? profile.sdk.version;
-  const bumped = bump(was, changes, contentOf(previous) !== contentOf(ir));
+  // Prose is compared only when the API did not change (it cannot raise a bump further).
+  const bumped = bump(was, changes, changes.length === 0 && proseChanged(previous, ir));
   // A version set higher in the config wins (a release cut by hand); lower never goes back.
   const version = compareVersions(profile.sdk.version, bumped) > 0 ? profile.sdk.version : bumped;
   const history = previous.releases ?? [];
@@ -32,10 +33,16 @@ export function nextRelease(previous: Ir, ir: Ir): NextRelease {
   return { ir: next, changes, ...(release ? { release } : {}) };
 }
 
-/** What a release says about the docs besides the API: everything of operations and models but where pages are and how they look. */
-function contentOf(ir: Ir): string {
-  const strip = <T extends { sources?: unknown; layout?: unknown }>({ sources: _s, layout: _l, ...rest }: T) => rest;
-  return JSON.stringify([ir.operations.map(strip), ir.models.map(strip)]);
+/**
+ * Whether the docs say something else besides the API: any difference in operations or
+ * models but where their pages are and how they look (sources, layout). Entity by entity,
+ * stopping at the first difference.
+ */
+function proseChanged(before: Ir, after: Ir): boolean {
+  const text = <T extends { sources?: unknown; layout?: unknown }>({ sources: _s, layout: _l, ...rest }: T): string => JSON.stringify(rest);
+  const differ = <T extends { sources?: unknown; layout?: unknown }>(a: readonly T[], b: readonly T[]): boolean =>
+    a.length !== b.length || a.some((entity, index) => text(entity) !== text(b[index]!));
+  return differ(before.operations, after.operations) || differ(before.models, after.models);
 }
 
 export function bump(version: string, changes: readonly ApiChange[], proseChanged: boolean): string {

@@ -46,6 +46,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     // What the docs change did to the API, against the IR the last generation left; it decides the SDK's version.
     const changes = emitsIr ? measureChanges(ir, options.ir ?? join(out, IR_FILE)) : undefined;
     if (changes) reporter.apiChanges(changes.changes, options.check === true);
+    phase('changes');
     const emitted = await emitting.emit(changes?.ir ?? ir);
     // --ir sends the IR target's file elsewhere: it is then no part of the tree under --out.
     const irFile = options.ir ? emitted.files.get(IR_FILE) : undefined;

@@ -22,6 +22,8 @@ const EDIT_LINK = /^\s*(?:edit|编辑)(?: this page|此页)?\s*$/i;
  * section title after one or a header whose cells run together (`NameType`).
  */
 export function isRenderedSite(lines: readonly string[]): boolean {
+  // Cheap first: no `¶` heading, no rendered page (the header test below splits lines into column words).
+  if (!lines.some((line) => line.includes('¶') && PILCROW_HEADING.test(line))) return false;
   let headings = 0;
   let evidence = false;
   for (const line of lines) {
