@@ -9,6 +9,7 @@
 import type { DiagnosticSink } from '../../../ir/diagnostics.js';
 import type { SourceText } from '../../source-text.js';
 import { classifySection } from '../../vocabulary.js';
+import { cellsOf } from './table-heads.js';
 
 /** The lines (indices into SourceText.lines) the section readers consumed. */
 export class LineLedger {
@@ -73,10 +74,6 @@ function isUnreadCandidate(lines: readonly string[], index: number, hidden: read
   return !(next !== undefined && !hidden[index + 1] && DELIMITER_ROW.test(next) && next.includes('-') && cellsOf(next).length === cells.length);
 }
 
-function cellsOf(line: string): string[] {
-  const inner = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
-  return inner.split(/(?<!\\)\|/).map((cell) => cell.trim());
-}
 
 /** Lines inside closed fences and closed HTML comments (their opening and closing lines included). */
 function closedBlockLines(lines: readonly string[]): boolean[] {

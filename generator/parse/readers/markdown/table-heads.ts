@@ -18,7 +18,7 @@ const LOOSE_DELIMITER_CELL = /^[\s:]*-[\s:-]*$/;
 const ATX_HEADING = /^\s{0,3}#{1,6}\s/;
 
 /** A `|` line's cells: split at unescaped pipes, the outer pipes dropped, trimmed. */
-function cellsOf(line: string): string[] {
+export function cellsOf(line: string): string[] {
   const inner = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
   return inner.split(/(?<!\\)\|/).map((cell) => cell.trim());
 }
