@@ -3,7 +3,7 @@
  * The stages keep nothing between runs and never import this module; `generate` wraps
  * them here:
  * - reading a page (parse stage): its result by a hash of the page's path and content
- *   (`pages.v8`);
+ *   (`pages.*.v8`); merging an operation or a model from its pages (`merges.*.v8`);
  * - a target's units (generator/emit/target.ts): each unit's result by its key
  *   (`target-<name>.v8`);
  * - the whole run (`run.json`, run-record.ts): when the inputs are those of the last run
@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { UnitRunner } from '../emit/target.js';
-import type { PageInput, PageResult } from '../parse/index.js';
+import type { MergeMemo, PageInput, PageResult } from '../parse/index.js';
 import { MemoStore } from './store.js';
 
 export { loadRunRecord, saveRunRecord, type RunRecord } from './run-record.js';
@@ -38,6 +38,12 @@ export function contentKey(input: PageInput): string {
 export function cachedPageReader(dir: string, read: (input: PageInput) => PageResult): Saveable & { readPage: (input: PageInput) => PageResult } {
   const store = MemoStore.open(dir, 'pages');
   return { readPage: (input) => store.memo(contentKey(input), () => read(input)), save: () => store.save() };
+}
+
+/** The assembly's merges (generator/parse MergeMemo), by their keys. */
+export function cachedMerges(dir: string): Saveable & { memo: MergeMemo } {
+  const store = MemoStore.open(dir, 'merges');
+  return { memo: (key, compute) => store.memo(key, compute), save: () => store.save() };
 }
 
 /** A unit runner that reuses what earlier runs rendered for the same unit key. */

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cachedPageReader, loadRunRecord, saveRunRecord, type RunRecord } from '../cache/index.js';
+import { cachedMerges, cachedPageReader, loadRunRecord, saveRunRecord, type RunRecord } from '../cache/index.js';
 import { nextRelease, readPreviousIr, type ApiChange } from '../changes/index.js';
 import { IR_FILE } from '../emit/ir/index.js';
 import { compareDiagnostics } from '../ir/diagnostics.js';
@@ -35,7 +35,8 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
   try {
     const { parsePages, readPageResult } = await import('../parse/index.js');
     const pageCache = cacheDir ? cachedPageReader(cacheDir, readPageResult) : undefined;
-    const { ir, pages } = parsePages(inputs, { config, readPage: pageCache?.readPage, onProgress: (done, total) => reporter.progress(done, total, 'parsing') });
+    const mergeCache = cacheDir ? cachedMerges(cacheDir) : undefined;
+    const { ir, pages } = parsePages(inputs, { config, readPage: pageCache?.readPage, mergeMemo: mergeCache?.memo, onProgress: (done, total) => reporter.progress(done, total, 'parsing') });
     phase('parse');
     const problems = (await import('../ir/validate.js')).validateIr(ir);
     if (problems.length > 0) {
@@ -70,7 +71,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     if (saveCaches) {
       const files = mapValues(hashes!, (hash, path) => ({ stamp: stamps[path] ?? '', hash }));
       // A run that writes the IR elsewhere leaves a file the record does not watch: it cannot be skipped next time.
-      await Promise.all([pageCache!.save(), saveRunRecord(cacheDir!, { ...run, key: irFile ? '' : runKey, out, managed, files })]);
+      await Promise.all([pageCache!.save(), mergeCache!.save(), saveRunRecord(cacheDir!, { ...run, key: irFile ? '' : runKey, out, managed, files })]);
       phase('save caches');
     }
     return finish(run, counts, refused);

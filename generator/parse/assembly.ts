@@ -10,7 +10,7 @@ import { compareDiagnostics, compareStrings, DiagnosticSink } from '../ir/diagno
 import { IR_VERSION, type Ir, type Module, type TypeRef } from '../ir/types.js';
 import type { GeneratorConfig } from '../config/index.js';
 import { applyProfile, clientIndex, resolveProfile } from '../profile/index.js';
-import { clientsOf, mergeModels, mergeOperation, pageFrame, operationKey, typeText, type OperationKey } from './merge.js';
+import { clientsOf, mergeModels, mergeOperation, pageFrame, operationKey, typeText, type OperationKey, type SinkFor } from './merge.js';
 import type { PageDoc } from './page.js';
 import type { PageResult } from './read-page.js';
 
@@ -36,8 +36,17 @@ function modelsByName(page: PageDoc): Map<string, PageDoc['models']> {
   return index;
 }
 
+/**
+ * How the assembly's merges are computed: at once, or (a caller that keeps results between
+ * runs, generate's cache layer) from an earlier run's result for the same key. A key names
+ * everything the merge reads; the value must be structured-clone serializable.
+ */
+export type MergeMemo = <T>(key: string, compute: () => T) => T;
+
+const compute: MergeMemo = (_key, run) => run();
+
 /** Page results → IR. Page results are never modified (they may be shared, e.g. by a cache). */
-export function assemble(results: readonly PageResult[], config?: GeneratorConfig): Ir {
+export function assemble(results: readonly PageResult[], config?: GeneratorConfig, memo: MergeMemo = compute): Ir {
   // loadConfig checked the profile.
   const profile = resolveProfile(config?.profile);
   const clients = clientIndex(profile);
@@ -79,9 +88,25 @@ export function assemble(results: readonly PageResult[], config?: GeneratorConfi
     group.pages.push(page);
     groups.set(id, group);
   }
+  // What every merge reads besides its pages: which data structures exist (references resolve by it) and the clients.
+  const hashes = new Map<string, string>(sorted.map((result) => [result.file, result.hash]));
+  const context = JSON.stringify([[...known].sort(compareStrings), profile.clients]);
+  const pagesKey = (members: readonly PageDoc[]): string => members.map((page) => `${page.file}\0${hashes.get(page.file)}`).join('\0');
+  /** A merge's result with the diagnostics it raised, replayed into the page sinks (memoized merges raise nothing anew). */
+  const merged = <T>(key: string, merge: (sinkFor: SinkFor) => T): T => {
+    const { value, diagnostics } = memo(`${key}\0${context}`, () => {
+      const own = new Map<string, DiagnosticSink>();
+      const value = merge((file) => own.get(file) ?? own.set(file, new DiagnosticSink(file)).get(file)!);
+      return { value, diagnostics: [...own.values()].flatMap((sink) => sink.items) };
+    });
+    for (const diagnostic of diagnostics) sinkFor(diagnostic.file).items.push(diagnostic);
+    return value;
+  };
   const operations = [...groups.entries()]
     .sort(([a], [b]) => compareStrings(a, b))
-    .map(([, { key, pages: members }]) => mergeOperation(key.module, key.slug, [...members], sinkFor, clients));
+    .map(([id, { key, pages: members }]) =>
+      merged(`operation\0${id}\0${pagesKey(members)}`, (sinks) => mergeOperation(key.module, key.slug, [...members], sinks, clients)),
+    );
 
   const definitions = new Map<string, PageDoc[]>();
   for (const page of resolved) {
@@ -93,7 +118,7 @@ export function assemble(results: readonly PageResult[], config?: GeneratorConfi
   }
   const models = [...definitions.entries()]
     .sort(([a], [b]) => compareStrings(a, b))
-    .map(([name, definers]) => mergeModels(definers.map((page) => withModel(page, name)), sinkFor)[0]!);
+    .map(([name, definers]) => merged(`model\0${name}\0${pagesKey(definers)}`, (sinks) => mergeModels(definers.map((page) => withModel(page, name)), sinks)[0]!));
   const frame = pageFrame(resolved);
   const profiled = applyProfile({ irVersion: IR_VERSION, operations, models, ...(frame ? { frame } : {}), diagnostics: [] }, profile, config?.operations);
   const diagnostics = [...[...sinks.values()].flatMap((sink) => sink.items), ...profiled.diagnostics].sort(compareDiagnostics);

@@ -9,12 +9,12 @@
  */
 import type { GeneratorConfig } from '../config/index.js';
 import type { Ir } from '../ir/types.js';
-import { assemble } from './assembly.js';
+import { assemble, type MergeMemo } from './assembly.js';
 import { readInputs } from './inputs.js';
 import { readPageResult, type PageInput, type PageResult } from './read-page.js';
 
 export type { PageInput, PageResult };
-export { assemble } from './assembly.js';
+export { assemble, type MergeMemo } from './assembly.js';
 export { findPages, readInputs, readPages } from './inputs.js';
 export { readPageResult } from './read-page.js';
 
@@ -24,6 +24,8 @@ export interface ParseOptions {
   onProgress?: (done: number, total: number) => void;
   /** How one page is read (default readPageResult). */
   readPage?: (input: PageInput) => PageResult;
+  /** How the assembly's merges are computed (default: at once; see MergeMemo). */
+  mergeMemo?: MergeMemo;
 }
 
 export interface ParseResult {
@@ -38,7 +40,7 @@ export function parsePages(inputs: readonly PageInput[], options: ParseOptions =
     return readPage(input);
   });
   options.onProgress?.(inputs.length, inputs.length);
-  return { ir: assemble(results, options.config), pages: inputs.length };
+  return { ir: assemble(results, options.config, options.mergeMemo), pages: inputs.length };
 }
 
 export async function parseDocsFolder(root: string, options: ParseOptions = {}): Promise<ParseResult> {

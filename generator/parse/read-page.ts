@@ -3,6 +3,7 @@
  * it raised on its own. A pure function of (path, content), so results can be cached by
  * content hash and computed in worker threads.
  */
+import { createHash } from 'node:crypto';
 import { DiagnosticSink } from '../ir/diagnostics.js';
 import type { Diagnostic } from '../ir/types.js';
 import type { PageDoc } from './page.js';
@@ -18,6 +19,8 @@ export interface PageResult {
   file: string;
   page?: PageDoc;
   diagnostics: Diagnostic[];
+  /** A hash of the page's path and content: what the assembly's memo keys on (index.ts, assembly.ts). */
+  hash: string;
 }
 
 export function readPageResult(input: PageInput): PageResult {
@@ -32,7 +35,8 @@ export function readPageResult(input: PageInput): PageResult {
       sink.error('PARSE_FAILED', 1, `could not parse page: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  return page ? { file: input.file, page, diagnostics: sink.items } : { file: input.file, diagnostics: sink.items };
+  const hash = createHash('sha1').update(input.file).update('\0').update(input.content).digest('base64');
+  return page ? { file: input.file, page, diagnostics: sink.items, hash } : { file: input.file, diagnostics: sink.items, hash };
 }
 
 function decode(content: PageInput['content'], sink: DiagnosticSink): string | undefined {

@@ -211,6 +211,28 @@ describe('unit cache', () => {
     expect(warm.get(unreachedPage)).toBe(POISON);
   });
 
+  it('merges again exactly the operations whose pages changed: poisoned merges show up only where nothing changed', async () => {
+    const work = workDir();
+    const docs = docsCopy(work);
+    const cache = join(work, 'cache');
+    const out = join(work, 'out');
+    expect(await run('--docs', docs, '--out', out, '--cache-dir', cache)).toBe(0);
+    const poisonMerges = (shard: Shard): Shard => {
+      for (const entry of shard.entries.values()) {
+        const { value } = entry as { value: { summary?: Record<string, string> } };
+        if (value.summary) value.summary = { zh: 'stale', en: 'stale' };
+      }
+      return shard;
+    };
+    expect(rewriteStore(cache, 'merges', poisonMerges)).toBeGreaterThan(0);
+    edit(join(docs, 'zh/node/management/管理-webhook/create-webhook.md'), /^# (.*)$/m, '# $1（改）');
+    expect(await run('--docs', docs, '--out', out, '--cache-dir', cache)).toBe(0);
+    const ir = JSON.parse(readFileSync(join(out, 'ir.json'), 'utf8')) as { operations: { id: string; summary: Record<string, string> }[] };
+    const summary = (id: string) => ir.operations.find((operation) => operation.id === id)!.summary.zh;
+    expect(summary('management/create-webhook')).toMatch(/（改）$/);
+    expect(summary('management/delete-webhook')).toBe('stale');
+  });
+
   it('gives the same output with the SDK emitted on its own thread, with and without a cache', async () => {
     const work = workDir();
     const reporter = new Reporter({ quiet: true, out: () => {} });
