@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { cachedMerges, cachedPageReader, loadRunRecord, saveRunRecord, type RunRecord } from '../cache/index.js';
 import { nextRelease, readPreviousIr, type ApiChange } from '../changes/index.js';
 import { IR_FILE } from '../emit/ir/index.js';
+import { fileStamp } from '../shared/file-stamp.js';
 import { compareDiagnostics } from '../ir/diagnostics.js';
 import type { Diagnostic, Ir } from '../ir/types.js';
 import { prepareTargets } from './emit-targets.js';
@@ -44,8 +45,12 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
       for (const problem of problems.slice(0, 20)) reporter.error(`internal: IR ${problem}`);
       return EXIT_INTERNAL;
     }
+    phase('validate IR');
     // What the docs change did to the API, against the IR the last generation left; it decides the SDK's version.
-    const changes = emitsIr ? measureChanges(ir, options.ir ?? join(out, IR_FILE)) : undefined;
+    // The previous IR needs no schema check when it is the file the last run checked and wrote, untouched since.
+    const irPath = options.ir ?? join(out, IR_FILE);
+    const leftStamp = !options.ir && last?.out === out ? last.files[IR_FILE]?.stamp : undefined;
+    const changes = emitsIr ? measureChanges(ir, irPath, leftStamp !== undefined && leftStamp === fileStamp(irPath)) : undefined;
     if (changes) reporter.apiChanges(changes.changes, options.check === true);
     phase('changes');
     const emitted = await emitting.emit(changes?.ir ?? ir);
@@ -97,14 +102,14 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
 }
 
 /** The API changes since the IR at `file` (none on a first generation), and the IR with its next version. */
-function measureChanges(ir: Ir, file: string): { ir: Ir; changes: ApiChange[]; diagnostics: Diagnostic[] } | undefined {
+function measureChanges(ir: Ir, file: string, checked: boolean): { ir: Ir; changes: ApiChange[]; diagnostics: Diagnostic[] } | undefined {
   let text: string | undefined;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
     return undefined; // a first generation: nothing to compare with
   }
-  const previous = readPreviousIr(text, file);
+  const previous = readPreviousIr(text, file, checked);
   if (!previous.ir) return { ir, changes: [], diagnostics: previous.diagnostics };
   return { ...nextRelease(previous.ir, ir), diagnostics: [] };
 }
