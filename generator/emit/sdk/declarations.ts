@@ -92,14 +92,19 @@ export function declareSdk(ir: Ir): SdkDeclarations {
    * has it (a documented model of that name and shape is itself). Its identity is its
    * content, so whether it keeps a contested name never depends on which operations exist.
    */
+  const spelledBy = new Set<string>();
   const dto = (operation: Operation, role: 'request' | 'response', docsName: string, fields: Field[], opaque: boolean): string => {
     const preferred = typeNameFor(docsName);
     const shape = shapeOf(fields, opaque);
     const model = modelByShape.get(`${preferred}\0${shape}`);
     if (model) return model;
     const identity = `${preferred} ${shape}`;
-    if (!entities.has(identity)) entities.set(identity, { identity, fields, opaque, source: operation.sources[0] });
     const suffix = role === 'request' ? 'Dto' : 'RespDto';
+    // A type several operations share takes its docs from the one whose slug spells its name (the first by id
+    // otherwise): dropping another of them then leaves its file as it was.
+    const spelled = preferred === typeNameFor(`${pascalCase(operation.slug)}${suffix}`);
+    if (!entities.has(identity) || (spelled && !spelledBy.has(identity))) entities.set(identity, { identity, fields, opaque, source: operation.sources[0] });
+    if (spelled) spelledBy.add(identity);
     plan.request({
       kind: 'type',
       scope: TYPES,
@@ -108,7 +113,7 @@ export function declareSdk(ir: Ir): SdkDeclarations {
       // Prefixed by the module: the slug alone may be another operation's method name, and so its preferred type name.
       alternatives: [typeNameFor(`${pascalCase(`${operation.module} ${operation.slug}`)}${suffix}`)],
       // The response type's name is on the page; a request type's is made from the method name.
-      rank: (role === 'response' ? 1 : 2) - (preferred === typeNameFor(`${pascalCase(operation.slug)}${suffix}`) ? 0.5 : 0),
+      rank: (role === 'response' ? 1 : 2) - (spelled ? 0.5 : 0),
       label: `${role} type of ${operation.id}`,
       source: operation.sources[0],
     });
