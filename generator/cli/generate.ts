@@ -16,7 +16,7 @@ import { EXIT_FAILED, EXIT_INTERNAL, EXIT_OK } from './exit-codes.js';
 import type { Reporter } from './reporter.js';
 import { loadSetup, runKeyOf, type GenerateOptions } from './setup.js';
 import { phase } from './timings.js';
-import { commitTree, contentHash, surveyOutputs, writeFileAtomic } from './write.js';
+import { commitTree, contentHash, outputStamps, writeFileAtomic } from './write.js';
 
 export type { GenerateOptions } from './setup.js';
 
@@ -86,7 +86,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
 
   function outputsAsLeft(record: RunRecord): boolean {
     if (record.out !== out) return false;
-    const { stamps } = surveyOutputs(out, record.managed);
+    const stamps = outputStamps(out, record.managed);
     const paths = Object.keys(record.files);
     return paths.length === Object.keys(stamps).length && paths.every((path) => stamps[path] === record.files[path]!.stamp);
   }

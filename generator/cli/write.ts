@@ -74,26 +74,14 @@ export function listManaged(out: string, managed: string[]): string[] {
   return paths.sort();
 }
 
-/**
- * What is under `out` now: the managed files present and, with `stamped`, their stamps.
- * Taken by commitTree, or ahead of it by a caller (to tell whether the output is as a
- * run record says).
- */
-export interface OutputSurvey {
-  present: string[];
-  stamps: Record<string, string>;
-}
-
-export function surveyOutputs(out: string, managed: string[], stamped = true): OutputSurvey {
-  const present = listManaged(out, managed);
+/** The stamp of every managed file under `out` now (to tell whether the output is as a run record says). */
+export function outputStamps(out: string, managed: string[]): Record<string, string> {
   const stamps: Record<string, string> = {};
-  if (stamped) {
-    for (const file of present) {
-      const stamp = fileStamp(join(out, file));
-      if (stamp !== undefined) stamps[file] = stamp;
-    }
+  for (const file of listManaged(out, managed)) {
+    const stamp = fileStamp(join(out, file));
+    if (stamp !== undefined) stamps[file] = stamp;
   }
-  return { present, stamps };
+  return stamps;
 }
 
 /**
@@ -125,21 +113,19 @@ export function sameContent(a: FileContent, b: Uint8Array): boolean {
 
 /**
  * `hashes`: a hash of each new file's content, comparable with `known.hashes`; with both,
- * files the previous run wrote and nobody touched since are not read. `survey`: what is
- * under `out`, when the caller took it (with stamps) already. `stamp: false`: the caller
- * keeps no record of the output (no cache), so the result's stamps stay empty (~4,000
- * stat calls spared).
+ * files the previous run wrote and nobody touched since are not read. `stamp: false`:
+ * the caller keeps no record of the output (no cache), so the result's stamps stay empty
+ * (~4,000 stat calls spared).
  */
 export async function commitTree(
   out: string,
   files: Map<string, FileContent>,
   managed: string[],
-  options: { known?: KnownOutput; hashes?: Record<string, string>; survey?: OutputSurvey; stamp?: boolean } = {},
+  options: { known?: KnownOutput; hashes?: Record<string, string>; stamp?: boolean } = {},
 ): Promise<TreeWriteResult> {
   const { known, hashes } = options;
-  const survey = options.survey ?? surveyOutputs(out, managed, false);
-  const present = new Set(survey.present);
-  const stampNow = (path: string): string | undefined => (options.survey ? survey.stamps[path] : fileStamp(join(out, path)));
+  const present = new Set(listManaged(out, managed));
+  const stampNow = (path: string): string | undefined => fileStamp(join(out, path));
   const result: TreeWriteResult = { written: 0, unchanged: 0, removed: 0, stamps: {} };
   const changed: string[] = [];
   const unchanged = new Set<string>();
