@@ -10,9 +10,8 @@
  *   and its output is still as it left it, there is nothing to do.
  * Every store is keyed by the tool's fingerprint: a cache from another version is ignored.
  */
-import { createHash } from 'node:crypto';
 import type { UnitRunner } from '../emit/target.js';
-import type { MergeMemo, PageInput, PageResult } from '../parse/index.js';
+import { pageHash, type MergeMemo, type PageInput, type PageResult } from '../parse/index.js';
 import { MemoStore } from './store.js';
 
 export { loadRunRecord, saveRunRecord, type RunRecord } from './run-record.js';
@@ -22,17 +21,8 @@ export interface Saveable {
   save(): Promise<void>;
 }
 
-const contentKeys = new WeakMap<PageInput, string>();
-
-/** Hash of a page's path and content (once per input: the run key and the page store both use it). */
-export function contentKey(input: PageInput): string {
-  let key = contentKeys.get(input);
-  if (key === undefined) {
-    key = createHash('sha1').update(input.file).update('\0').update(input.content).digest('hex');
-    contentKeys.set(input, key);
-  }
-  return key;
-}
+/** A page's identity for the caches: the parse stage's hash of its path and content (made once per input). */
+export const contentKey = (input: PageInput): string => pageHash(input);
 
 /** `read`, memoized by page content. */
 export function cachedPageReader(dir: string, read: (input: PageInput) => PageResult): Saveable & { readPage: (input: PageInput) => PageResult } {

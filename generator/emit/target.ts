@@ -66,8 +66,3 @@ export function emitTarget<R>(name: string, target: Target<R>, ir: Ir, runUnit: 
   const plan = target.plan(ir);
   return plan.finish(plan.units.map((unit) => runUnit(name, unit)));
 }
-
-/** A target whose whole output is one unit (small or cheap targets). */
-export function singleUnit(key: string, render: () => TargetOutput): TargetPlan<TargetOutput> {
-  return { units: [{ key, render }], finish: ([output]) => output! };
-}

@@ -16,7 +16,7 @@ import { readPageResult, type PageInput, type PageResult } from './read-page.js'
 export type { PageInput, PageResult };
 export { assemble, type MergeMemo } from './assembly.js';
 export { findPages, readInputs, readPages } from './inputs.js';
-export { readPageResult } from './read-page.js';
+export { pageHash, readPageResult } from './read-page.js';
 
 export interface ParseOptions {
   config?: GeneratorConfig;

@@ -7,7 +7,7 @@
  * boundaries that CommonMark guarantees (a blank line followed by a line that cannot
  * continue anything before it; the end of a fenced code block). Each chunk is parsed on
  * its own (and memoized) and the trees are stitched back with shifted positions: the
- * result is the tree remark builds for the whole segment (test/cli/cache-and-threads.test.ts
+ * result is the tree remark builds for the whole segment (test/parse/markdown-chunks.test.ts
  * checks this over the corpus). The sample code of each SDK language is the text that
  * repeats least; a plain fenced code block is turned into its `code` node directly.
  * Segments with constructs that make the cut points uncertain (link reference
@@ -53,10 +53,6 @@ export function parseMarkdownSegment(lines: readonly string[], text = lines.join
     segments.set(text, tree);
   }
   return tree;
-}
-
-export function markdownCacheSize(): number {
-  return blocks.size;
 }
 
 const BLANK = /^[ \t]*$/;

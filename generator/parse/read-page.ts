@@ -1,7 +1,7 @@
 /**
  * One input file → a PageResult: the page (if it is API reference) and the diagnostics
  * it raised on its own. A pure function of (path, content), so results can be cached by
- * content hash and computed in worker threads.
+ * content hash (pageHash).
  */
 import { createHash } from 'node:crypto';
 import { DiagnosticSink } from '../ir/diagnostics.js';
@@ -23,6 +23,18 @@ export interface PageResult {
   hash: string;
 }
 
+const hashes = new WeakMap<PageInput, string>();
+
+/** A hash of a page's path and content, once per input: its identity for every memo (the page cache, the merges, the run key). */
+export function pageHash(input: PageInput): string {
+  let hash = hashes.get(input);
+  if (hash === undefined) {
+    hash = createHash('sha1').update(input.file).update('\0').update(input.content).digest('base64');
+    hashes.set(input, hash);
+  }
+  return hash;
+}
+
 export function readPageResult(input: PageInput): PageResult {
   const sink = new DiagnosticSink(input.file);
   const text = decode(input.content, sink);
@@ -35,7 +47,7 @@ export function readPageResult(input: PageInput): PageResult {
       sink.error('PARSE_FAILED', 1, `could not parse page: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  const hash = createHash('sha1').update(input.file).update('\0').update(input.content).digest('base64');
+  const hash = pageHash(input);
   return page ? { file: input.file, page, diagnostics: sink.items, hash } : { file: input.file, diagnostics: sink.items, hash };
 }
 

@@ -64,6 +64,22 @@ describe('naming registry', () => {
     expect(enumNameFor('string')).toBe('string_');
   });
 
+  it('gives a shared type the best claim among the operations sharing it, whichever others exist', () => {
+    const respond = (slug: string, module: string, fields: Field[]) =>
+      operation(slug, slug, { id: `${module}/${slug}`, module, request: { style: 'none', typeName: 'NoneDto', fields: [] }, response: { typeName: 'FooRespDto', fields } });
+    // management/foo's slug spells FooRespDto; management/bar shares that type; authentication/foo has another FooRespDto.
+    const shared = [field('x')];
+    const all = [respond('bar', 'management', shared), respond('foo', 'management', shared), respond('foo', 'authentication', [field('y')])];
+    const typesOf = (operations: Operation[]) => {
+      const files = emitSdk({ irVersion: IR_VERSION, operations, models: [], diagnostics: [] });
+      return [...files].filter(([path]) => /RespDto\.ts$/.test(path)).map(([path, text]) => `${path} ${/(\w+)[?]?: string/.exec(text)?.[1]}`);
+    };
+    const withBar = typesOf(all);
+    expect(withBar).toContain('src/models/FooRespDto.ts x');
+    // Dropping management/bar (not the type's owner) renames nothing.
+    expect(typesOf(all.slice(1))).toEqual(withBar.filter((entry) => !entry.includes('Bar')));
+  });
+
   it('resolves a contested name by identity and rank, never by the order of requests', () => {
     const request = (identity: string, preferred: string, rank = 1, alternatives: string[] = []) =>
       ({ kind: 'type' as const, scope: 'models', identity, preferred, rank, alternatives, label: identity, source: { file: `${identity}.md`, line: 1 } });

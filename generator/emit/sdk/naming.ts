@@ -44,8 +44,6 @@ export const RUNTIME_BASE: Record<ClientAuth, string> = { 'access-key': 'Managem
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-export const isIdentifier = (name: string): boolean => IDENTIFIER.test(name) && !RESERVED_WORDS.has(name);
-
 /** A property name as written in a type literal: bare when it can be, quoted otherwise. */
 export const propertyName = (name: string): string => (IDENTIFIER.test(name) ? name : quote(name));
 
@@ -103,11 +101,17 @@ export class NamePlan {
     this.reserved.set(scope, set);
   }
 
-  /** Asks for a name; a second request with the same scope and identity is the same name. */
+  /**
+   * Asks for a name; a second request with the same scope and identity is the same name,
+   * and the strongest of them speaks for it (lowest rank; the first of equals): a type
+   * several operations share claims its name with the best claim among them, whichever
+   * operations happen to be there besides.
+   */
   request(request: NameRequest): void {
     if (this.names) throw new Error('NamePlan: request after resolve');
     const key = keyOf(request.scope, request.identity);
-    if (!this.requests.has(key)) this.requests.set(key, request);
+    const known = this.requests.get(key);
+    if (!known || request.rank < known.rank) this.requests.set(key, request);
   }
 
   /** The resolved name of a requested identity. */
