@@ -21,13 +21,10 @@ export interface Saveable {
   save(): Promise<void>;
 }
 
-/** A page's identity for the caches: the parse stage's hash of its path and content (made once per input). */
-export const contentKey = (input: PageInput): string => pageHash(input);
-
 /** `read`, memoized by page content. */
 export function cachedPageReader(dir: string, read: (input: PageInput) => PageResult): Saveable & { readPage: (input: PageInput) => PageResult } {
   const store = MemoStore.open(dir, 'pages');
-  return { readPage: (input) => store.memo(contentKey(input), () => read(input)), save: () => store.save() };
+  return { readPage: (input) => store.memo(pageHash(input), () => read(input)), save: () => store.save() };
 }
 
 /** The assembly's merges (generator/parse MergeMemo), by their keys. */

@@ -5,11 +5,11 @@
 import { hash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { contentKey, toolFingerprint } from '../cache/index.js';
+import { toolFingerprint } from '../cache/index.js';
 import { ConfigError, loadConfig, type GeneratorConfig } from '../config/index.js';
 import { TARGETS, targetNamed, type RegisteredTarget } from '../emit/targets.js';
 import { findPages, readPages } from '../parse/inputs.js';
-import type { PageInput } from '../parse/read-page.js';
+import { pageHash, type PageInput } from '../parse/read-page.js';
 import { EXIT_USAGE } from './exit-codes.js';
 import type { Reporter } from './reporter.js';
 
@@ -78,5 +78,5 @@ export async function loadSetup(options: GenerateOptions, reporter: Reporter): P
 /** One key over everything a run's output depends on: the tool, the settings and every page. */
 export function runKeyOf(setup: Setup): string {
   const settings = JSON.stringify([toolFingerprint(), setup.config ?? null, setup.targets.map((target) => target.name), setup.options.ir ?? null]);
-  return hash('sha256', [settings, ...setup.inputs.map(contentKey)].join('\0'), 'hex');
+  return hash('sha256', [settings, ...setup.inputs.map(pageHash)].join('\0'), 'hex');
 }
