@@ -32,12 +32,19 @@ export const RUNTIME_SYMBOLS = [
   'ApiErrorDetails',
   'HttpClient',
   'ApiError',
+  'ApiTimeoutError',
+  'ApiConnectionError',
+  'ApiAbortError',
+  'CallOptions',
   'ManagementTokenProvider',
   'ClientOptions',
   'ManagementClientOptions',
   'AuthenticationClientOptions',
   'RequestOptions',
 ] as const;
+
+/** The per-call options parameter every client method ends with (a binding no field may take). */
+export const CALL_OPTIONS = { parameter: 'callOptions', type: 'CallOptions' } as const;
 
 /** The runtime base class (templates/sdk/src/http/<name>.ts.hbs) of each way of authenticating. */
 export const RUNTIME_BASE: Record<ClientAuth, string> = { 'access-key': 'ManagementClientBase', 'app-id': 'AuthenticationClientBase' };

@@ -14,8 +14,9 @@ export interface ApiErrorDetails {
   path: string;
 }
 
+/** The one error type of the SDK: every failed call rejects with an ApiError (or one of its subclasses below). */
 export class ApiError extends Error implements ApiErrorDetails {
-  override readonly name = 'ApiError';
+  override readonly name: string = 'ApiError';
   readonly statusCode: number;
   readonly httpStatus: number;
   readonly apiCode?: number;
@@ -32,4 +33,19 @@ export class ApiError extends Error implements ApiErrorDetails {
     this.method = details.method;
     this.path = details.path;
   }
+}
+
+/** No answer (or no complete answer) within the time limit of an attempt. */
+export class ApiTimeoutError extends ApiError {
+  override readonly name: string = 'ApiTimeoutError';
+}
+
+/** The connection failed: refused, reset, or closed before the whole body arrived. */
+export class ApiConnectionError extends ApiError {
+  override readonly name: string = 'ApiConnectionError';
+}
+
+/** The caller's `signal` aborted the call; never retried. */
+export class ApiAbortError extends ApiError {
+  override readonly name: string = 'ApiAbortError';
 }

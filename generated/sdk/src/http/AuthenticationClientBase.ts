@@ -31,8 +31,8 @@ export abstract class AuthenticationClientBase {
   }
 
   protected async request<T>(request: RequestOptions): Promise<T> {
-    const headers: Record<string, string> = { ...request.headers, 'x-authing-app-id': this.options.appId };
-    if (this.#accessToken) headers.authorization = this.#accessToken;
-    return this.http.send<T>({ ...request, headers });
+    const ownHeaders: Record<string, string> = { ...request.ownHeaders, 'x-authing-app-id': this.options.appId };
+    if (this.#accessToken) ownHeaders.authorization = this.#accessToken;
+    return this.http.send<T>({ ...request, ownHeaders });
   }
 }
