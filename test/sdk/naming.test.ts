@@ -129,7 +129,7 @@ describe('naming registry', () => {
   it('emits a tricky IR that compiles, with collisions resolved in a fixed order', () => {
     const files = emitSdk(tricky);
     const client = files.get('src/ManagementClient.ts')!;
-    expect(client).toContain("public async findThings({ class: class_, default: default_, 'user-id': userId, status }: { class: string; default?: FindThingsDto.default_; 'user-id'?: string; status: FindThingsDto.status })");
+    expect(client).toContain("public async findThings({ class: class_, default: default_, 'user-id': userId, status }: { class: string; default?: FindThingsDto.default_ | `${FindThingsDto.default_}`; 'user-id'?: string; status: FindThingsDto.status | `${FindThingsDto.status}` }, callOptions?: CallOptions)");
     expect(client).toContain("query: { class: class_, default: default_, 'user-id': userId, status }");
     // `request` is the runtime's own method: the operation is named from its identity.
     expect(client).toContain('public async managementRequest(requestBody: RequestDto)');

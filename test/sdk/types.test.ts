@@ -63,7 +63,21 @@ describe('emitted SDK types', () => {
     });
     expect(wrongType.join('\n')).toMatch(/__sample__\.ts:\d+: Type 'string' is not assignable to type 'boolean( \| undefined)?'/);
     const notInEnum = typeCheck([SDK_INDEX], { [SAMPLE]: sampleStyle("'text/plain'") });
-    expect(notInEnum.join('\n')).toMatch(/not assignable to type 'contentType'/);
+    expect(notInEnum.join('\n')).toMatch(/Type '"text\/plain"' is not assignable to type '[^']*contentType[^']*'/);
+  });
+
+  it('accepts an enum field\'s plain string literal, model types from the root, and per-call options', () => {
+    const literal = sampleStyle("'application/json'")
+      .replace("import { ManagementClient, Models } from './index.js';", "import { ManagementClient, Models, type CallOptions, type CreateWebhookDto, type WebhookDto } from './index.js';")
+      .replace('await managementClient.listWebhooks();', `const dto: CreateWebhookDto = { name: 'n', url: 'u', events: [], contentType: 'application/x-www-form-urlencoded' };
+  const same: Models.CreateWebhookDto = dto;
+  const read: WebhookDto['contentType'] = one.data.contentType;
+  const options: CallOptions = { signal: AbortSignal.timeout(1000), timeout: 500, headers: { 'x-trace': '1' } };
+  await managementClient.createWebhook(same, options);
+  await managementClient.listWebhooks({ page: 1 }, options);
+  await managementClient.getWebhookEventList({ timeout: 10 });
+  console.log(read);`);
+    expect(typeCheck([SDK_INDEX], { [SAMPLE]: literal })).toEqual([]);
   });
 
   it('is byte-identical across two emits', async () => {

@@ -4,7 +4,7 @@ import { tsMorph } from './ts-morph.js';
 import { compareStrings } from '../../ir/diagnostics.js';
 import type { ClientProfile } from '../../ir/types.js';
 import { docText, type MethodDeclaration } from './declarations.js';
-import { propertyName, quote, RUNTIME_BASE } from './naming.js';
+import { CALL_OPTIONS, propertyName, quote, RUNTIME_BASE } from './naming.js';
 
 const { Scope, StructureKind } = tsMorph;
 
@@ -18,6 +18,7 @@ export function clientFile(client: ClientProfile, methods: MethodDeclaration[]):
     kind: StructureKind.SourceFile,
     statements: [
       { kind: StructureKind.ImportDeclaration, namedImports: [base], moduleSpecifier: `./http/${base}.js` },
+      { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: [CALL_OPTIONS.type], moduleSpecifier: './http/HttpClient.js' },
       ...(imports.length > 0
         ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: imports, moduleSpecifier: './models/index.js' } satisfies ImportDeclarationStructure]
         : []),
@@ -49,6 +50,8 @@ function methodStructure(method: MethodDeclaration): MethodDeclarationStructure 
     const query = method.queryParameters.map(({ field, binding }) => (field.name === binding ? binding : `${propertyName(field.name)}: ${binding}`));
     call.push(`query: { ${query.join(', ')} }`);
   }
+  parameters.push({ name: CALL_OPTIONS.parameter, type: CALL_OPTIONS.type, hasQuestionToken: true });
+  call.push(`options: ${CALL_OPTIONS.parameter}`);
   const tags = [
     { tagName: 'summary', text: docText(operation.summary) ?? operation.id },
     ...(docText(operation.description) ? [{ tagName: 'description', text: docText(operation.description) }] : []),

@@ -9,6 +9,7 @@ import { clientIndex, profileOf } from '../../profile/index.js';
 import { camelCase, pascalCase } from '../../shared/case.js';
 import {
   bindingNameFor,
+  CALL_OPTIONS,
   collisionMessage,
   enumMemberNameFor,
   enumNameFor,
@@ -149,9 +150,11 @@ export function declareSdk(ir: Ir): SdkDeclarations {
 
   const typeName = (identity: string): string => plan.name(TYPES, identity);
   const modelNames = new Map([...modelIdentities].map(([docsName, identity]) => [docsName, typeName(identity)]));
+  // The types callers write (request types and the models they reach): their enum fields take the plain literals too.
+  const inputs = reachable([...typesOf.values()].flatMap((types) => (types.request ? [types.request] : [])), entities, modelIdentities);
   const declarations = new Map<string, TypeDeclaration>();
   for (const entity of entities.values()) {
-    declarations.set(entity.identity, typeDeclaration(typeName(entity.identity), entity, modelNames, local));
+    declarations.set(entity.identity, typeDeclaration(typeName(entity.identity), entity, modelNames, local, inputs.has(entity.identity)));
   }
 
   for (const operation of ir.operations) {
@@ -160,6 +163,7 @@ export function declareSdk(ir: Ir): SdkDeclarations {
     const types = typesOf.get(operation)!;
     const requestType = types.request ? typeName(types.request) : undefined;
     const bindings = new NamePlan();
+    bindings.reserve(operation.id, [CALL_OPTIONS.parameter]);
     for (const field of request.fields) {
       bindings.request({ kind: 'binding', scope: operation.id, identity: field.name, preferred: bindingNameFor(field.name), rank: 0, label: `field ${field.name} of ${operation.id}`, source: operation.sources[0] });
     }
@@ -203,7 +207,25 @@ interface TypeEntity {
   source?: SourceRef;
 }
 
-function typeDeclaration(name: string, entity: TypeEntity, modelNames: Map<string, string>, collisions: NameCollision[]): TypeDeclaration {
+/** The identities `roots` refer to, themselves included, through their fields' model references. */
+function reachable(roots: string[], entities: Map<string, TypeEntity>, modelIdentities: Map<string, string>): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const identity = stack.pop()!;
+    if (seen.has(identity)) continue;
+    seen.add(identity);
+    for (const field of entities.get(identity)?.fields ?? []) {
+      for (const ref of refsOf(field.type)) {
+        const target = modelIdentities.get(ref);
+        if (target) stack.push(target);
+      }
+    }
+  }
+  return seen;
+}
+
+function typeDeclaration(name: string, entity: TypeEntity, modelNames: Map<string, string>, collisions: NameCollision[], input: boolean): TypeDeclaration {
   const { fields, opaque, source } = entity;
   const names = new NamePlan();
   const enumFields = fields.filter((field) => field.enum);
@@ -229,7 +251,7 @@ function typeDeclaration(name: string, entity: TypeEntity, modelNames: Map<strin
     imports: [...imports].sort(compareStrings),
     properties: fields.map((field) => ({
       field,
-      type: typeText(field, name, modelNames, enumNames.get(field.name)),
+      type: typeText(field, name, modelNames, enumNames.get(field.name), input),
     })),
   };
 }
@@ -246,9 +268,10 @@ function refsOf(type: TypeRef): string[] {
 
 /**
  * Field → TypeScript type text. `object` and opaque models are `Record<string, any>`;
- * `any` stays `any`; an enum field is typed by its enum in the owner's namespace.
+ * `any` stays `any`; an enum field is typed by its enum in the owner's namespace, and in
+ * a type callers write also by its values (`E | \`${E}\``), so `'application/json'` compiles.
  */
-function typeText(field: Field, owner: string, modelNames: Map<string, string>, enumName: string | undefined): string {
+function typeText(field: Field, owner: string, modelNames: Map<string, string>, enumName: string | undefined, input: boolean): string {
   const resolvedEnum = enumName;
   const print = (type: TypeRef): string => {
     switch (type.kind) {
@@ -261,7 +284,8 @@ function typeText(field: Field, owner: string, modelNames: Map<string, string>, 
       case 'object':
         return 'Record<string, any>';
       case 'string':
-        return resolvedEnum && owner ? `${owner}.${resolvedEnum}` : 'string';
+        if (!resolvedEnum || !owner) return 'string';
+        return input ? `${owner}.${resolvedEnum} | \`\${${owner}.${resolvedEnum}}\`` : `${owner}.${resolvedEnum}`;
       default:
         return type.kind;
     }

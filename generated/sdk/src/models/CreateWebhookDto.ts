@@ -5,7 +5,7 @@ export interface CreateWebhookDto {
    *
    * Encoding used for the body of pushed requests. Enumeration values: `application/json`,`application/x-www-form-urlencoded`
    */
-  contentType: CreateWebhookDto.contentType;
+  contentType: CreateWebhookDto.contentType | `${CreateWebhookDto.contentType}`;
   /**
    * 创建后是否立即启用
    *

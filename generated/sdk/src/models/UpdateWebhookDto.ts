@@ -5,7 +5,7 @@ export interface UpdateWebhookDto {
    *
    * Encoding used for the body of pushed requests. Enumeration values: `application/json`,`application/x-www-form-urlencoded`
    */
-  contentType?: UpdateWebhookDto.contentType;
+  contentType?: UpdateWebhookDto.contentType | `${UpdateWebhookDto.contentType}`;
   /**
    * 启用或停用该 Webhook
    *
