@@ -19,7 +19,7 @@ import { printFile } from './print.js';
 export type SdkOptions = SdkSettings;
 
 /** Templates every SDK gets; the runtime base of each way of authenticating its clients use follows. */
-const RUNTIME_TEMPLATES = ['package.json', 'tsconfig.json', 'src/index.ts', 'src/http/ApiError.ts', 'src/http/HttpClient.ts'];
+const RUNTIME_TEMPLATES = ['package.json', 'tsconfig.json', 'tsconfig.cjs.json', 'src/index.ts', 'src/http/ApiError.ts', 'src/http/HttpClient.ts'];
 const AUTH_ORDER: ClientAuth[] = ['access-key', 'app-id'];
 
 /** The SDK's files, path → text (paths relative to the package root). */
