@@ -132,8 +132,8 @@ describe('naming registry', () => {
     expect(client).toContain("public async findThings({ class: class_, default: default_, 'user-id': userId, status }: { class: string; default?: FindThingsDto.default_ | `${FindThingsDto.default_}`; 'user-id'?: string; status: FindThingsDto.status | `${FindThingsDto.status}` }, callOptions?: CallOptions)");
     expect(client).toContain("query: { class: class_, default: default_, 'user-id': userId, status }");
     // `request` is the runtime's own method: the operation is named from its identity.
-    expect(client).toContain('public async managementRequest(requestBody: RequestDto)');
-    expect(client).toMatch(/public async other\(requestBody: OtherDto\): Promise<(IsSuccessRespDto|ManagementOtherRespDto)>/);
+    expect(client).toContain('public async managementRequest(requestBody: RequestDto, callOptions?: CallOptions)');
+    expect(client).toMatch(/public async other\(requestBody: OtherDto, callOptions\?: CallOptions\): Promise<(IsSuccessRespDto|ManagementOtherRespDto)>/);
     expect(files.get('src/models/FindThingsDto.ts')).toMatch(/A_B_[0-9a-f]{6} = 'a-b',\n    A_B_[0-9a-f]{6} = 'a_b',\n    A_B = 'A B',\n    _1ST = '1st',\n    EMPTY = ''/);
     expect([...files.keys()]).toEqual(expect.arrayContaining(['src/models/PromiseType.ts']));
     expect([...files.keys()].filter((path) => /\/(ApiError|IsSuccessRespDto)/.test(path))).toHaveLength(3);

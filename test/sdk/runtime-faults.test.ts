@@ -259,6 +259,16 @@ describe('3. failures after the headers are ApiErrors, retried for idempotent ca
     expect(apiCalls()).toHaveLength(0);
   });
 
+  it('a request that cannot be built, or a redirect without a usable Location, is an ApiError, not retried', async () => {
+    const notSent = await failure(client().triggerWebhook({ webhookId: 'w', requestBody: { size: 1n } }));
+    expect(notSent.message).toContain('POST /api/v3/trigger-webhook: request not sent');
+    expect(apiCalls()).toHaveLength(0);
+    serve((_s, res) => res.writeHead(302, { location: 'http://[bad' }).end());
+    const error = await failure(client().getWebhookEventList());
+    expect(error.message).toContain('redirect without a usable Location');
+    expect(apiCalls()).toHaveLength(1);
+  });
+
   it('a refused connection: ApiConnectionError, retried for a GET', async () => {
     const closed = new FaultServer();
     await closed.start();

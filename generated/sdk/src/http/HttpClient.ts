@@ -146,27 +146,11 @@ export class HttpClient {
 
   /** One attempt: the request, same-origin redirects, and the whole body, under one time limit. */
   private async exchange(request: RequestOptions, call: CallOptions): Promise<Exchange> {
+    const prepared = this.prepare(request, call);
+    let url = prepared.url;
     const timeout = call.timeout ?? this.timeout;
     const limit = attemptSignal(timeout, call.signal);
-    const hasBody = request.method !== 'GET' && request.body !== undefined;
-    const query = request.method === 'GET' && isRecord(request.body) ? { ...request.body, ...request.query } : request.query;
-    const init: RequestInit = {
-      method: request.method,
-      headers: mergeHeaders(
-        { accept: 'application/json' },
-        withoutOwn(this.headers),
-        withoutOwn(request.headers),
-        withoutOwn(call.headers),
-        request.ownHeaders,
-        hasBody ? { 'content-type': 'application/json' } : undefined,
-        this.overrideHeaders,
-        call.overrideHeaders,
-      ),
-      body: hasBody ? JSON.stringify(request.body) : undefined,
-      redirect: 'manual',
-      signal: limit.signal,
-    };
-    let url = new URL(this.host + request.path + queryString(query));
+    const init: RequestInit = { ...prepared.init, redirect: 'manual', signal: limit.signal };
     const origin = url.origin;
     let response: Response | undefined;
     try {
@@ -175,9 +159,8 @@ export class HttpClient {
         if (response.type === 'opaqueredirect') throw this.error(request, response, 'redirected; this fetch does not expose the target');
         if (!REDIRECT_STATUS.has(response.status)) break;
         await discard(response);
-        const location = response.headers.get('location');
-        if (location === null) throw this.error(request, response, `HTTP ${response.status} redirect without a Location`);
-        const next = new URL(location, url);
+        const next = resolveLocation(response.headers.get('location'), url);
+        if (next === undefined) throw this.error(request, response, `HTTP ${response.status} redirect without a usable Location`);
         // Credentials and bodies never leave the origin they were meant for; the method never changes.
         if (next.origin !== origin) throw this.error(request, response, `redirect to another origin (${next.origin}) refused`);
         if (hop >= this.maxRedirects) throw this.error(request, response, `more than ${this.maxRedirects} redirects`);
@@ -200,6 +183,30 @@ export class HttpClient {
       throw new ApiConnectionError({ ...details, message: `${request.method} ${request.path} failed${during}: ${reason}` }, { cause: error });
     } finally {
       limit.dispose();
+    }
+  }
+
+  /** The URL and the request; a request that cannot be built (bad host, a body JSON cannot hold) is an ApiError, never sent. */
+  private prepare(request: RequestOptions, call: CallOptions): { url: URL; init: RequestInit } {
+    const hasBody = request.method !== 'GET' && request.body !== undefined;
+    const query = request.method === 'GET' && isRecord(request.body) ? { ...request.body, ...request.query } : request.query;
+    try {
+      const headers = mergeHeaders(
+        { accept: 'application/json' },
+        withoutOwn(this.headers),
+        withoutOwn(request.headers),
+        withoutOwn(call.headers),
+        request.ownHeaders,
+        hasBody ? { 'content-type': 'application/json' } : undefined,
+        this.overrideHeaders,
+        call.overrideHeaders,
+      );
+      const body = hasBody ? JSON.stringify(request.body) : undefined;
+      return { url: new URL(this.host + request.path + queryString(query)), init: { method: request.method, headers, body } };
+    } catch (error) {
+      const { method, path } = request;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new ApiError({ message: `${method} ${path}: request not sent: ${reason}`, statusCode: 0, httpStatus: 0, method, path }, { cause: error });
     }
   }
 
@@ -306,6 +313,15 @@ async function readText(response: Response, limit: number, tooLarge: () => ApiEr
       throw tooLarge();
     }
     text += decoder.decode(value, { stream: true });
+  }
+}
+
+function resolveLocation(location: string | null, base: URL): URL | undefined {
+  if (location === null) return undefined;
+  try {
+    return new URL(location, base);
+  } catch {
+    return undefined;
   }
 }
 
