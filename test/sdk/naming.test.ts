@@ -126,6 +126,35 @@ describe('naming registry', () => {
     expect(alone.get('src/models/GetUserDto.ts')).toBe(files.get('src/models/ManagementGetUserByIdDto.ts')!.replaceAll('ManagementGetUserByIdDto', 'GetUserDto'));
   });
 
+  it('keeps models clear of the root exports, and fields clear of the callOptions parameter', () => {
+    const ir: Ir = {
+      ...tricky,
+      operations: [
+        operation('list-things', 'listThings', {
+          http: { method: 'GET', path: '/api/v3/list-things' },
+          request: { style: 'query', typeName: 'ListThingsDto', fields: [field('callOptions')] },
+        }),
+      ],
+      models: ['CallOptions', 'ApiTimeoutError'].map((name, line) => ({ name, fields: [field('x')], opaque: false, sources: [{ file: 'm.md', line }] })),
+    };
+    const files = emitSdk(ir);
+    expect(files.get('src/ManagementClient.ts')).toMatch(
+      /public async listThings\(\{ callOptions: callOptions_[0-9a-f]{6} \}: \{ callOptions: string \}, callOptions\?: CallOptions\)/,
+    );
+    expect([...files.keys()].filter((path) => /models\/(CallOptions|ApiTimeoutError)/.test(path))).toEqual([
+      expect.stringMatching(/^src\/models\/ApiTimeoutError_[0-9a-f]{6}\.ts$/),
+      expect.stringMatching(/^src\/models\/CallOptions_[0-9a-f]{6}\.ts$/),
+    ]);
+    const root = mkdtempSync(join(tmpdir(), 'docs-to-sdk-root-exports-'));
+    for (const [path, content] of files) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), content);
+    }
+    const consumer = join(root, 'src/consumer.ts');
+    const code = "import type { CallOptions } from './index.js';\nexport const options: CallOptions = { signal: undefined, timeout: 1 };\n";
+    expect(typeCheck([join(root, 'src/index.ts')], { [consumer]: code })).toEqual([]);
+  });
+
   it('emits a tricky IR that compiles, with collisions resolved in a fixed order', () => {
     const files = emitSdk(tricky);
     const client = files.get('src/ManagementClient.ts')!;
