@@ -175,11 +175,9 @@ function operationObject(operation: Operation, { operationId, tag, client, metho
 
 /** A query field: primitives and arrays of them as a form parameter; objects as JSON, as the SDK sends them. */
 function queryParameter(field: Field, refKey: RefResolver): Record<string, unknown> {
-  const schema = fieldSchema(field, refKey);
   const structured = field.type.kind === 'object' || field.type.kind === 'ref';
-  const { description, ...rest } = schema;
-  const parameter: Record<string, unknown> = { name: field.name, in: 'query', required: field.required };
-  if (typeof description === 'string') parameter.description = description;
+  const parameter: Record<string, unknown> = { name: field.name, in: 'query', required: field.required, ...localizedText('description', field.description) };
+  const rest = fieldSchema({ ...field, description: {} }, refKey);
   if (structured) parameter.content = { 'application/json': { schema: { ...rest, ...typeSchema(field.type, refKey) } } };
   else parameter.schema = rest;
   return parameter;
