@@ -123,6 +123,33 @@ describe('openapi target (docs-src)', () => {
     expect(typeCheck([], { [file]: types + use })).toEqual([]);
   });
 
+  it("authenticates each client's operations its own way; operationIds stay unique across clients", () => {
+    const both = structuredClone(ir);
+    const list = both.operations.find((op) => op.id === 'management/list-webhooks')!;
+    // The authentication client: one operation with the same method name on another path, one on the same path.
+    const twin = (slug: string, method: string) => ({
+      ...structuredClone(list),
+      id: `authentication/${slug}`,
+      module: 'authentication',
+      slug,
+      methodNames: { node: method },
+      http: { method: 'GET' as const, path: `/api/v3/${slug}` },
+    });
+    both.operations.push(twin('list-app-webhooks', 'listWebhooks'), twin('list-webhooks', 'webhooksOfApp'));
+    const { document: exported, diagnostics: raised } = openapiDocument(both);
+    const paths = (exported as Json).paths;
+    expect(paths['/api/v3/list-webhooks'].get.operationId).toBe('listWebhooks');
+    expect(paths['/api/v3/list-app-webhooks'].get).toMatchObject({
+      operationId: 'authenticationListWebhooks',
+      security: [{ appId: [], userAccessToken: [] }, { appId: [] }],
+      'x-sdk-method': { client: 'AuthenticationClient', method: 'listWebhooks' },
+    });
+    expect((exported as Json).components.securitySchemes.appId).toEqual(expect.objectContaining({ type: 'apiKey', in: 'header', name: 'x-authing-app-id' }));
+    expect((exported as Json)['x-path-clashes']).toEqual([expect.objectContaining({ 'x-docs-id': 'authentication/list-webhooks', 'x-path-held-by': 'management/list-webhooks' })]);
+    expect(raised.map((d) => d.code)).toEqual(['OPENAPI_PATH_CLASH']);
+    expect(missing(both, exported as Json)).toEqual([]);
+  });
+
   it('leaves custom-code operations out of paths, listed as x-sdk-only', () => {
     const custom = structuredClone(ir);
     Object.assign(custom.operations.find((op) => op.id === 'management/list-webhooks')!, { implementation: 'custom' });
