@@ -65,7 +65,7 @@ export function openapiDocument(ir: Ir): OpenApiExport {
   const profile = profileOf(ir);
   const { types, clients, modelNames } = declareSdk(ir);
   const keys = componentKeys(types.map((type) => type.name));
-  const refKey: RefResolver = (docsName) => keys.get(modelNames.get(docsName) ?? '') ?? ERROR_SCHEMA;
+  const refKey: RefResolver = (docsName) => keys.get(modelNames.get(docsName) ?? '');
   const diagnostics: Diagnostic[] = [];
 
   const methods = clients.flatMap(({ client, methods }) => methods.map((method) => ({ client, method })));
@@ -76,12 +76,14 @@ export function openapiDocument(ir: Ir): OpenApiExport {
   const clashes: Record<string, unknown>[] = [];
   const tags = new Set<string>();
   // The profile's client order, then ids: who keeps a path two clients' operations share.
-  const ordered = methods.sort((a, b) => clientRank(a.client) - clientRank(b.client) || compareStrings(a.method.operation.id, b.method.operation.id));
+  const ordered = [...methods].sort((a, b) => clientRank(a.client) - clientRank(b.client) || compareStrings(a.method.operation.id, b.method.operation.id));
   for (const { client, method } of ordered) {
     const { operation } = method;
     const operationId = operationIds.name('operationId', operation.id);
+    // What `paths` cannot hold is listed, so every operation of the IR is in the document.
+    const listing = { operationId, 'x-docs-id': operation.id, 'x-sdk-method': sdkMethod(client, method), ...summaryOf(operation) };
     if (isSdkOnly(operation)) {
-      sdkOnly.push({ operationId, 'x-docs-id': operation.id, 'x-sdk-method': sdkMethod(client, method), ...localizedText('summary', operation.summary) });
+      sdkOnly.push(listing);
       continue;
     }
     const { path } = operation.http;
@@ -93,7 +95,7 @@ export function openapiDocument(ir: Ir): OpenApiExport {
       diagnostics.push(
         createDiagnostic('warning', 'OPENAPI_PATH_CLASH', source?.file ?? '', source?.line ?? 0, `${operation.id} is ${operation.http.method} ${path}, as ${holder.id} is; openapi.json keeps ${holder.id} and lists ${operation.id} under x-path-clashes`),
       );
-      clashes.push({ operationId, 'x-docs-id': operation.id, 'x-sdk-method': sdkMethod(client, method), 'x-path-held-by': holder.id, ...localizedText('summary', operation.summary) });
+      clashes.push({ ...listing, 'x-path-held-by': holder.id });
       continue;
     }
     owners.set(`${verb} ${path}`, operation);
@@ -110,7 +112,7 @@ export function openapiDocument(ir: Ir): OpenApiExport {
     openapi: '3.1.0',
     info: {
       title: profile.sdk.packageName,
-      version: ir.releases?.[0]?.version ?? profile.sdk.version,
+      version: profile.sdk.version, // the SDK's: a docs change moves both
       description: 'Exported by docs-to-sdk from the API reference pages.',
     },
     servers: [{ url: profile.sdk.defaultHost }],
@@ -149,8 +151,7 @@ function operationObject(operation: Operation, { operationId, tag, client, metho
   const out: Record<string, unknown> = {
     operationId,
     tags: [tag],
-    // A page without a title still names its operation: its slug is the summary then (viewers list operations by it).
-    ...(localizedText('summary', operation.summary).summary ? localizedText('summary', operation.summary) : { summary: operation.slug }),
+    ...summaryOf(operation),
     ...localizedText('description', operation.description),
   };
   if (inQuery && request.fields.length > 0) out.parameters = request.fields.map((field) => queryParameter(field, refKey));
@@ -181,6 +182,12 @@ function queryParameter(field: Field, refKey: RefResolver): Record<string, unkno
   if (structured) parameter.content = { 'application/json': { schema: { ...rest, ...typeSchema(field.type, refKey) } } };
   else parameter.schema = rest;
   return parameter;
+}
+
+/** A page without a title still names its operation: its slug is the summary then (viewers list operations by it). */
+function summaryOf(operation: Operation): Record<string, string> {
+  const text = localizedText('summary', operation.summary);
+  return text.summary ? text : { summary: operation.slug };
 }
 
 const sdkMethod = (client: ClientProfile, method: MethodDeclaration) => ({ client: client.className, method: method.name });

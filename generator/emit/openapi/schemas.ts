@@ -39,15 +39,18 @@ export function componentKeys(typeNames: string[]): Map<string, string> {
 
 export const schemaRef = (key: string): Schema => ({ $ref: `#/components/schemas/${key}` });
 
-/** Resolves a docs model name (a `ref`) to its component key. */
-export type RefResolver = (docsName: string) => string;
+/** Resolves a docs model name (a `ref`) to its component key; undefined for a name no model has. */
+export type RefResolver = (docsName: string) => string | undefined;
 
 export function typeSchema(type: TypeRef, refKey: RefResolver): Schema {
   switch (type.kind) {
     case 'array':
       return { type: 'array', items: typeSchema(type.items, refKey) };
-    case 'ref':
-      return schemaRef(refKey(type.name));
+    case 'ref': {
+      // validateIr makes every ref name a model; were one not to, it is any value (as the SDK types it).
+      const key = refKey(type.name);
+      return key ? schemaRef(key) : {};
+    }
     case 'any':
       return {};
     default:
