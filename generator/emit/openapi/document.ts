@@ -24,7 +24,7 @@ import { localizedText } from './text.js';
 
 export const OPENAPI_FILE = 'openapi.json';
 
-/** What an OpenAPI consumer needs to send with each client's calls. */
+/** What an OpenAPI consumer needs to send with each client's calls: the headers the SDK runtime's base classes send (templates/sdk/src/http/*Base.ts.hbs). */
 const SECURITY_SCHEMES: Record<ClientAuth, Record<string, Schema>> = {
   'access-key': {
     managementToken: {
