@@ -10,6 +10,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emitTarget } from '../../generator/emit/target.js';
 import { OPENAPI_FILE, openapiDocument, openapiTarget } from '../../generator/emit/openapi/index.js';
+import { componentKeys, fieldSchema } from '../../generator/emit/openapi/schemas.js';
 import { declareSdk } from '../../generator/emit/sdk/declarations.js';
 import type { Ir } from '../../generator/ir/types.js';
 import { parseDocsFolder } from '../../generator/parse/index.js';
@@ -61,6 +62,25 @@ function missing(ir: Ir, document: Json): string[] {
 
 const fieldCount = (ir: Ir): number =>
   ir.operations.reduce((n, op) => n + op.request.fields.length + op.response.fields.length, 0) + ir.models.reduce((n, model) => n + model.fields.length, 0);
+
+describe('openapi schemas', () => {
+  const noRefs = () => undefined;
+  const field = (type: Ir['models'][number]['fields'][number]['type'], extra: object = {}) => ({ name: 'f', type, required: false, description: { zh: '中文', en: 'English' }, ...extra });
+
+  it('puts enums where the type can hold them, and keeps the rest as x-enum', () => {
+    expect(fieldSchema(field({ kind: 'array', items: { kind: 'string' } }, { enum: ['a', 'b'], maxItems: 3 }), noRefs)).toEqual({
+      type: 'array', items: { type: 'string', enum: ['a', 'b'] }, maxItems: 3, description: 'English', 'x-description-zh': '中文',
+    });
+    expect(fieldSchema(field({ kind: 'number' }, { enum: ['1', '2'], default: 1, example: 2 }), noRefs)).toMatchObject({ type: 'number', enum: [1, 2], default: 1, examples: [2] });
+    expect(fieldSchema(field({ kind: 'boolean' }, { enum: ['true', 'false'] }), noRefs)).toMatchObject({ enum: [true, false] });
+    expect(fieldSchema(field({ kind: 'number' }, { enum: ['1', 'many'] }), noRefs)).toMatchObject({ type: 'number', 'x-enum': ['1', 'many'] });
+    expect(fieldSchema(field({ kind: 'ref', name: 'Nowhere' }), noRefs)).toEqual({ description: 'English', 'x-description-zh': '中文' });
+  });
+
+  it('makes valid, unique component keys of any type name', () => {
+    expect([...componentKeys(['A$b', 'A_b', 'Ok'])]).toEqual([['A$b', 'A_b_2'], ['A_b', 'A_b'], ['Ok', 'Ok']]);
+  });
+});
 
 describe('openapi target (docs-src)', () => {
   const ir = docsSrcIr();
