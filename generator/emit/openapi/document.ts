@@ -16,7 +16,6 @@ import {
   ERROR_SCHEMA,
   fieldSchema,
   schemaRef,
-  typeSchema,
   type RefResolver,
   type Schema,
 } from './schemas.js';
@@ -178,9 +177,10 @@ function operationObject(operation: Operation, { operationId, tag, client, metho
 function queryParameter(field: Field, refKey: RefResolver): Record<string, unknown> {
   const structured = field.type.kind === 'object' || field.type.kind === 'ref';
   const parameter: Record<string, unknown> = { name: field.name, in: 'query', required: field.required, ...localizedText('description', field.description) };
-  const rest = fieldSchema({ ...field, description: {} }, refKey);
-  if (structured) parameter.content = { 'application/json': { schema: { ...rest, ...typeSchema(field.type, refKey) } } };
-  else parameter.schema = rest;
+  // The description is the parameter's; the schema keeps type, enum, default and example.
+  const schema = fieldSchema({ ...field, description: {} }, refKey);
+  if (structured) parameter.content = { 'application/json': { schema } };
+  else parameter.schema = schema;
   return parameter;
 }
 

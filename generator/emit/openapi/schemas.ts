@@ -42,7 +42,7 @@ export const schemaRef = (key: string): Schema => ({ $ref: `#/components/schemas
 /** Resolves a docs model name (a `ref`) to its component key; undefined for a name no model has. */
 export type RefResolver = (docsName: string) => string | undefined;
 
-export function typeSchema(type: TypeRef, refKey: RefResolver): Schema {
+function typeSchema(type: TypeRef, refKey: RefResolver): Schema {
   switch (type.kind) {
     case 'array':
       return { type: 'array', items: typeSchema(type.items, refKey) };
