@@ -14,6 +14,9 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ir } from '../generator/ir/types.js';
 import { emitSdk } from '../generator/emit/sdk/index.js';
+import { irJson } from '../generator/emit/ir/index.js';
+import { openapiTarget } from '../generator/emit/openapi/index.js';
+import { emitTarget } from '../generator/emit/target.js';
 import { findPages, parsePages, type PageInput } from '../generator/parse/index.js';
 
 const args = process.argv.slice(2);
@@ -57,6 +60,9 @@ const bytes = inputs.reduce((sum, input) => sum + input.content.length, 0);
 const { ir } = await time('parse → IR', () => parsePages(inputs));
 const sdk = await time('emit SDK', () => emitSdk(ir));
 await time('emit SDK (again)', () => emitSdk(ir));
+await time('emit IR (ir.json)', () => irJson(ir));
+await time('emit OpenAPI', () => emitTarget('openapi', openapiTarget, ir));
+await time('emit OpenAPI (again)', () => emitTarget('openapi', openapiTarget, ir));
 const docsEmitter = join(REPO, 'generator/emit/docs/index.ts');
 let docsFiles: number | undefined;
 if (existsSync(docsEmitter)) {

@@ -33,6 +33,12 @@ export const TARGETS: readonly RegisteredTarget[] = [
     description: 'the docs pages again, per SDK language and locale, with a sidebar',
     load: async () => (await import('./docs/target.js')).docsTarget,
   },
+  {
+    name: 'openapi',
+    entry: 'openapi.json',
+    description: 'an OpenAPI 3.1 document of the API (openapi.json), for viewers, mocks and other generators',
+    load: async () => (await import('./openapi/index.js')).openapiTarget,
+  },
 ];
 
 export const TARGET_NAMES: readonly string[] = TARGETS.map((target) => target.name);

@@ -81,6 +81,7 @@ export const DIAGNOSTIC_CODES = {
   PREVIOUS_IR_UNREADABLE: { severity: 'warning', stage: 'changes', meaning: 'the previous `ir.json` is not JSON or not an IR of this version; no API changes reported, the version stays' },
   DOCS_LOCALE_FALLBACK: { severity: 'warning', stage: 'emit', meaning: 'the docs emitter used the text of the other locale where a locale has none' },
   SDK_NAME_COLLISION: { severity: 'warning', stage: 'emit', meaning: 'two things of the SDK want one name (or names equal up to case, which are one file); one keeps it, the other is named from its own identity' },
+  OPENAPI_PATH_CLASH: { severity: 'warning', stage: 'emit', meaning: 'two operations (of different clients) have one HTTP verb and path, which OpenAPI cannot hold twice; openapi.json keeps the first client\'s and lists the other under `x-path-clashes`' },
 } as const satisfies Record<string, DiagnosticCodeSpec>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

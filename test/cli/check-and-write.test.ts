@@ -115,6 +115,8 @@ describe('generate --check', () => {
       ...['csharp', 'go', 'java', 'node', 'php', 'python'].map((sdk) => `docs/en/${sdk}/management/管理-webhook/get-webhook.md`),
       'docs/en/sidebar.json',
       'ir.json',
+      // The operation's summary, and the version in info.
+      'openapi.json',
       // A title is prose: the SDK's version moves by a patch, and the changelog says so.
       'sdk/package.json',
       'sdk/src/ManagementClient.ts',

@@ -64,6 +64,16 @@ describe('docs-to-sdk generate', () => {
     expect(ir.operations[0].id).toBe('management/delete-thing');
   });
 
+  it('--only openapi writes openapi.json alone', async () => {
+    const root = docsFolder({ 'node/management/t/delete-thing.md': GOOD_PAGE });
+    const { code } = await run(['generate', '--docs', join(root, 'docs'), '--out', join(root, 'out'), '--only', 'openapi', '--no-cache']);
+    expect(code).toBe(EXIT_OK);
+    expect(readdirSync(join(root, 'out'))).toEqual(['openapi.json']);
+    const document = JSON.parse(readFileSync(join(root, 'out/openapi.json'), 'utf8'));
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.paths['/api/v3/delete-thing'].post.operationId).toBe('deleteThing');
+  });
+
   it('prints tsc-style diagnostics and exits 1 on errors, still writing the good pages', async () => {
     const root = docsFolder({
       'node/management/t/delete-thing.md': GOOD_PAGE,

@@ -15,6 +15,7 @@ import { irSchema } from '../../generator/ir/validate.js';
 import { emitDocs } from '../../generator/emit/docs/index.js';
 import { readPreviousIr } from '../../generator/changes/index.js';
 import { planSdk } from '../../generator/emit/sdk/index.js';
+import { openapiDocument } from '../../generator/emit/openapi/index.js';
 import { parsePages, type PageInput } from '../../generator/parse/index.js';
 import { diagnosticsTable, END_MARKER, FIX_COMMAND, README, START_MARKER } from '../../scripts/diagnostics-table.js';
 
@@ -205,6 +206,16 @@ const FIXTURES: Record<DiagnosticCode, Fixture> = {
     pages: { 'zh/node/management/widgets/find-widget.md': zhPage(), 'zh/node/management/widgets/get-widget.md': zhPage() },
     at: { file: 'zh/node/management/widgets/find-widget.md', line: 1 },
   },
+  OPENAPI_PATH_CLASH: {
+    pages: {
+      'zh/node/management/widgets/get-widget.md': zhPage(),
+      'zh/node/authentication/widgets/get-widget.md': zhPage({
+        method: '`AuthenticationClient.getWidget`',
+        sample: "const authenticationClient = new AuthenticationClient({ appId: 'APP' });\nawait authenticationClient.getWidget({ widgetId: 'w-1' });",
+      }),
+    },
+    at: { file: 'zh/node/authentication/widgets/get-widget.md', line: 1 },
+  },
 };
 
 /** Every diagnostic the fixture's docs set raises: parsed with its config, then emitted as docs. */
@@ -212,7 +223,7 @@ function raise(fixture: Fixture): Diagnostic[] {
   const inputs: PageInput[] = Object.entries(fixture.pages).map(([file, content]) => ({ file, content }));
   const { ir } = parsePages(inputs, { config: fixture.config });
   const previous = readPreviousIr(fixture.previousIr, 'ir.json');
-  return [...ir.diagnostics, ...previous.diagnostics, ...emitDocs(ir, { sdks: ['node', 'python'] }).diagnostics, ...planSdk(ir).diagnostics];
+  return [...ir.diagnostics, ...previous.diagnostics, ...emitDocs(ir, { sdks: ['node', 'python'] }).diagnostics, ...planSdk(ir).diagnostics, ...openapiDocument(ir).diagnostics];
 }
 
 function lineOf(fixture: Fixture): number {

@@ -68,6 +68,8 @@ export interface SdkDeclarations {
   clients: ClientDeclaration[];
   /** A warning per name collision the registry resolved (SDK_NAME_COLLISION). */
   diagnostics: Diagnostic[];
+  /** The SDK's type name of each documented model, by its docs name (what a `ref` names). */
+  modelNames: Map<string, string>;
 }
 
 export function declareSdk(ir: Ir): SdkDeclarations {
@@ -189,7 +191,7 @@ export function declareSdk(ir: Ir): SdkDeclarations {
   const diagnostics = [...plan.collisions(), ...local].map((collision) =>
     createDiagnostic('warning', 'SDK_NAME_COLLISION', collision.loser.source?.file ?? '', collision.loser.source?.line ?? 0, collisionMessage(collision)),
   );
-  return { types, clients, diagnostics };
+  return { types, clients, diagnostics, modelNames };
 }
 
 /** The scope of the models folder: type names are its file names. */
