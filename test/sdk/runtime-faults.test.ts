@@ -237,11 +237,11 @@ describe('3. failures after the headers are ApiErrors, retried for idempotent ca
 
   it('a slow body: ApiTimeoutError within the attempt\'s limit; a GET is retried', async () => {
     serve(sequence(slowBody, (_s, res) => json(res, 200, ok())));
-    await client({ timeout: 100 }).getWebhookEventList();
+    await client().getWebhookEventList({ timeout: 100 });
     expect(apiCalls()).toHaveLength(2);
     serve(slowBody);
     const started = Date.now();
-    const error = await failure(client({ timeout: 100, retries: 0 }).getWebhookEventList());
+    const error = await failure(client({ retries: 0 }).getWebhookEventList({ timeout: 100 }));
     expect(Date.now() - started).toBeLessThan(1000);
     expect(error).toBeInstanceOf(ApiTimeoutError);
     expect(error).toMatchObject({ httpStatus: 200, requestId: 'r-slow' });

@@ -103,7 +103,7 @@ describe('generated ManagementClient over HTTP', () => {
 
   it('times out a slow request with an ApiError', async () => {
     handlers.push((_s, res) => setTimeout(() => json(res, 200, { statusCode: 200 }), 500));
-    const error = await client({ timeout: 50, retries: 0 }).getWebhookEventList().catch((e: unknown) => e);
+    const error = await client({ retries: 0 }).getWebhookEventList({ timeout: 50 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).message).toBe('GET /api/v3/get-webhook-event-list timed out after 50 ms');
     expect((error as ApiError).statusCode).toBe(0);
