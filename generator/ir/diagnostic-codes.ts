@@ -12,7 +12,7 @@
 import type { Severity } from './types.js';
 
 /** What raises a code: reading one page, assembling all pages, the config, comparing with the previous IR, an emitter. */
-export type DiagnosticStage = 'read' | 'assemble' | 'config' | 'changes' | 'emit';
+export type DiagnosticStage = 'read' | 'assemble' | 'config' | 'changes' | 'emit' | 'samples';
 
 export interface DiagnosticCodeSpec {
   severity: Severity;
@@ -81,6 +81,11 @@ export const DIAGNOSTIC_CODES = {
   PREVIOUS_IR_UNREADABLE: { severity: 'warning', stage: 'changes', meaning: 'the previous `ir.json` is not JSON or not an IR of this version; no API changes reported, the version stays' },
   DOCS_LOCALE_FALLBACK: { severity: 'warning', stage: 'emit', meaning: 'the docs emitter used the text of the other locale where a locale has none' },
   SDK_NAME_COLLISION: { severity: 'warning', stage: 'emit', meaning: 'two things of the SDK want one name (or names equal up to case, which are one file); one keeps it, the other is named from its own identity' },
+  // The docs' node samples and the custom code, type-checked against the emitted SDK (generator/samples).
+  SAMPLE_UNKNOWN_FIELD: { severity: 'warning', stage: 'samples', meaning: 'a sample passes a field the request table does not document (the message names the documented spelling when there is one)' },
+  SAMPLE_MISSING_REQUIRED: { severity: 'warning', stage: 'samples', meaning: 'a sample leaves out a field the request table marks required' },
+  SAMPLE_UNKNOWN_NAME: { severity: 'warning', stage: 'samples', meaning: 'a sample uses a method, model, enum member or option the SDK does not have' },
+  SAMPLE_TYPE_ERROR: { severity: 'warning', stage: 'samples', meaning: 'a sample does not type-check against the SDK for another reason; the message is TypeScript\'s' },
 } as const satisfies Record<string, DiagnosticCodeSpec>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

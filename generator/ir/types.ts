@@ -67,6 +67,8 @@ export interface Sample {
   /** The fence's info string (`ts`, `py`, …). */
   lang: string;
   code: string;
+  /** The line of the page where the code's first line is (diagnostics on a sample's line map from it). */
+  source?: SourceRef;
 }
 
 export interface Operation {

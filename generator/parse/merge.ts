@@ -118,7 +118,7 @@ export function mergeOperation(module: Module, slug: string, pages: PageDoc[], s
     if (page.summary && summary[page.locale] === undefined) summary[page.locale] = page.summary;
     if (page.description && description[page.locale] === undefined) description[page.locale] = page.description;
     if (page.sdk && page.sample && !samples.some((s) => s.sdk === page.sdk && s.locale === page.locale)) {
-      samples.push({ sdk: page.sdk, locale: page.locale, lang: page.sample.lang, code: page.sample.code });
+      samples.push({ sdk: page.sdk, locale: page.locale, lang: page.sample.lang, code: page.sample.code, source: { file: page.file, line: page.sample.line + 1 } });
     }
   }
   completeMethodNames(methodNames, slug);

@@ -15,6 +15,8 @@ import { irSchema } from '../../generator/ir/validate.js';
 import { emitDocs } from '../../generator/emit/docs/index.js';
 import { readPreviousIr } from '../../generator/changes/index.js';
 import { planSdk } from '../../generator/emit/sdk/index.js';
+import { sdkTarget } from '../../generator/emit/sdk/target.js';
+import { emitTarget } from '../../generator/emit/target.js';
 import { parsePages, type PageInput } from '../../generator/parse/index.js';
 import { diagnosticsTable, END_MARKER, FIX_COMMAND, README, START_MARKER } from '../../scripts/diagnostics-table.js';
 
@@ -86,6 +88,18 @@ function renderedPage(row = 'widgetIdstringYes-The widgetw-1'): string {
   ].join('\n');
 }
 
+/** A page whose sample calls getWidget with `argument` (the client constructed and imported as the docs do). */
+const sampleCalling = (argument: string): Fixture => ({
+  pages: {
+    [FILE]: zhPage({
+      request: [...REQUEST_HEAD, WIDGET_ID_ROW, '| colour | string | 否 | - | 颜色 | `red` |'],
+      sample: `import { ManagementClient } from 'authing-node-sdk';\nconst client = new ManagementClient({ accessKeyId: 'ID', accessKeySecret: 'SECRET' });\nawait client.getWidget(${argument});`,
+    }),
+  },
+  at: { file: FILE, line: 'await client.' },
+  emitSdk: true,
+});
+
 const withRequestRows = (...rows: string[]): string => zhPage({ request: [...REQUEST_HEAD, ...rows] });
 
 const FILE = 'node/management/widgets/get-widget.md';
@@ -98,6 +112,8 @@ interface Fixture {
   at: { file: string; line: number | string };
   /** The previous generation's ir.json, as text (the changes stage reads it). */
   previousIr?: string;
+  /** Emit the SDK target whole, with its check of the samples (slow: only the fixtures that need it). */
+  emitSdk?: boolean;
 }
 
 const onePage = (content: string | Uint8Array, line: number | string = 1, file = FILE): Fixture => ({
@@ -205,6 +221,10 @@ const FIXTURES: Record<DiagnosticCode, Fixture> = {
     pages: { 'zh/node/management/widgets/find-widget.md': zhPage(), 'zh/node/management/widgets/get-widget.md': zhPage() },
     at: { file: 'zh/node/management/widgets/find-widget.md', line: 1 },
   },
+  SAMPLE_UNKNOWN_FIELD: sampleCalling("{ widgetId: 'w-1', color: 'red' }"),
+  SAMPLE_MISSING_REQUIRED: sampleCalling("{ colour: 'red' }"),
+  SAMPLE_UNKNOWN_NAME: { ...sampleCalling("{ widgetId: 'w-1' }"), pages: { [FILE]: zhPage({ sample: "import { ManagementClient } from 'authing-node-sdk';\nconst client = new ManagementClient({ accessKeyId: 'ID', accessKeySecret: 'SECRET' });\nawait client.getWidgets({ widgetId: 'w-1' });" }) } },
+  SAMPLE_TYPE_ERROR: sampleCalling("{ widgetId: 1 }"),
 };
 
 /** Every diagnostic the fixture's docs set raises: parsed with its config, then emitted as docs. */
@@ -212,7 +232,8 @@ function raise(fixture: Fixture): Diagnostic[] {
   const inputs: PageInput[] = Object.entries(fixture.pages).map(([file, content]) => ({ file, content }));
   const { ir } = parsePages(inputs, { config: fixture.config });
   const previous = readPreviousIr(fixture.previousIr, 'ir.json');
-  return [...ir.diagnostics, ...previous.diagnostics, ...emitDocs(ir, { sdks: ['node', 'python'] }).diagnostics, ...planSdk(ir).diagnostics];
+  const sdk = fixture.emitSdk ? emitTarget('sdk', sdkTarget, ir).diagnostics : planSdk(ir).diagnostics;
+  return [...ir.diagnostics, ...previous.diagnostics, ...emitDocs(ir, { sdks: ['node', 'python'] }).diagnostics, ...sdk];
 }
 
 function lineOf(fixture: Fixture): number {

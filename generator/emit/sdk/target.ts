@@ -1,5 +1,8 @@
-/** The `sdk` target: the SDK package under `<out>/sdk/`. */
-import type { Target } from '../target.js';
+/** The `sdk` target: the SDK package under `<out>/sdk/`, and the check of the docs' samples against it. */
+import { profileOf } from '../../profile/index.js';
+import { checkSamples } from '../../samples/index.js';
+import type { Diagnostic, Ir } from '../../ir/types.js';
+import type { Target, Unit } from '../target.js';
 import { assembleFiles, planSdk, type SdkUnitResult } from './index.js';
 
 const ENTRY = 'sdk';
@@ -9,10 +12,34 @@ export const sdkTarget: Target<SdkUnitResult> = {
     const { units, diagnostics } = planSdk(ir);
     return {
       units,
-      finish: (results) => ({
-        files: new Map([...assembleFiles(results)].map(([path, text]) => [`${ENTRY}/${path}`, text])),
-        diagnostics,
-      }),
+      finish: (results) => {
+        const sdk = assembleFiles(results);
+        return {
+          files: new Map([...sdk].map(([path, text]) => [`${ENTRY}/${path}`, text])),
+          diagnostics,
+          checks: [sampleCheck(ir, sdk)],
+        };
+      },
     };
   },
 };
+
+/** The node samples against the SDK's TypeScript files: keyed by both, so a run that changed neither reuses the result. */
+function sampleCheck(ir: Ir, sdk: Map<string, string>): Unit<Diagnostic[]> {
+  const samples = ir.operations.flatMap((operation) =>
+    operation.samples
+      .filter((sample) => sample.sdk === 'node' && sample.source && /^(ts|typescript|js|javascript)?$/i.test(sample.lang))
+      .map((sample) => ({ operationId: operation.id, source: sample.source!, code: sample.code })),
+  );
+  const files = new Map([...sdk].filter(([path]) => path.endsWith('.ts')));
+  const profile = profileOf(ir);
+  const packageName = profile.sdk.packageName;
+  const clientClasses = profile.clients.map((client) => client.className);
+  return {
+    key: JSON.stringify(['samples', packageName, clientClasses, [...files], samples]),
+    render: () => {
+      if (samples.length === 0) return [];
+      return checkSamples({ sdk: files, packageName, clientClasses, samples }).diagnostics;
+    },
+  };
+}
