@@ -74,7 +74,8 @@ export function checkSamples(input: SampleCheckInput): SampleCheckResult {
   });
   const fs = project.getFileSystem();
   fs.writeFileSync(HOST_GLOBALS_FILE, HOST_GLOBALS);
-  for (const [path, text] of input.sdk) if (path.endsWith('.ts')) fs.writeFileSync(`${SDK_ROOT}/${path}`, text);
+  const keepDocs = new Set((input.checkedSdkFiles ?? []).map((entry) => entry.path));
+  for (const [path, text] of input.sdk) if (path.endsWith('.ts')) fs.writeFileSync(`${SDK_ROOT}/${path}`, keepDocs.has(path) ? text : withoutDocComments(text));
   const sampleFiles = input.samples.map((sample, index) => {
     const file = `${SAMPLES_ROOT}/${index}.ts`;
     // A sample is a module of its own (it imports the SDK): its top-level names never meet another's.
@@ -82,7 +83,8 @@ export function checkSamples(input: SampleCheckInput): SampleCheckResult {
     return file;
   });
   const sdkChecked = (input.checkedSdkFiles ?? []).map((entry) => ({ ...entry, file: `${SDK_ROOT}/${entry.path}` }));
-  project.addSourceFilesAtPaths([HOST_GLOBALS_FILE, ...sampleFiles, ...sdkChecked.map((entry) => entry.file)]);
+  // One by one: the plural form takes globs, and matching 240 of them costs seconds.
+  for (const file of [HOST_GLOBALS_FILE, ...sampleFiles, ...sdkChecked.map((entry) => entry.file)]) project.addSourceFileAtPath(file);
   const program = project.getProgram().compilerObject;
   const checker = program.getTypeChecker();
   const diagnosticsOf = (file: string): readonly Ts.Diagnostic[] => {
@@ -108,4 +110,12 @@ function sdkNames({ packageName, clientClasses, samples }: SampleCheckInput): st
     }
   }
   return [...names].sort();
+}
+
+/**
+ * The SDK's text without its doc comments: half of it, and nothing the check reads. Only
+ * comments on lines of their own, as the emitter prints them (a string holding `/**` stays).
+ */
+function withoutDocComments(text: string): string {
+  return text.replace(/^[ \t]*\/\*\*(?:[^*]|\*(?!\/))*\*\/[ \t]*\n/gm, '');
 }
