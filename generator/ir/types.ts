@@ -90,10 +90,11 @@ export interface Operation {
   /** How the pages laid the operation out (order only); see Layout. */
   layout?: OperationLayout;
   /**
-   * Facts the docs do not state, by key, and what supplied them: the API profile's
-   * convention or the config's per-operation override. Keys not listed came from the docs.
+   * Facts the docs' tables do not state, by key, and what supplied them: the API profile's
+   * convention, the config's per-operation override, or a node sample (a request DTO name
+   * it writes, generator/parse/sample-names.ts). Keys not listed came from the tables.
    */
-  derived?: Partial<Record<DerivedKey, 'profile' | 'config'>>;
+  derived?: Partial<Record<DerivedKey, 'profile' | 'config' | 'sample'>>;
 }
 
 export type DerivedKey = 'http.method' | 'http.path' | 'request.style' | 'request.typeName' | 'response.typeName';

@@ -26,6 +26,7 @@ import { camelCase, kebabCase, pascalCase, snakeCase } from '../shared/case.js';
 import type { ClientIndex, DocumentedOperation } from '../profile/index.js';
 import type { ParsedField } from './fields.js';
 import type { PageDoc } from './page.js';
+import { requestTypeFromSamples } from './sample-names.js';
 
 export type SinkFor = (file: string) => DiagnosticSink;
 
@@ -163,6 +164,8 @@ export function mergeOperation(module: Module, slug: string, pages: PageDoc[], s
   if (methodClient && methodClient !== module) operation.layout.methodClient = methodClient;
   const multiline = multilineRows(layoutPage('request')?.request!.fields ?? []);
   if (multiline.length > 0) operation.layout.multilineRows = multiline;
+  const named = requestTypeFromSamples(methodNames.node!, requestFields, operation.samples);
+  if (named) operation.request.typeName = named.name;
   return operation;
 }
 

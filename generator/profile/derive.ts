@@ -12,7 +12,8 @@ import { fillTemplate } from './template.js';
 
 /** What the docs say about an operation: no HTTP binding, DTO names only where the pages give them. */
 export type DocumentedOperation = Omit<Operation, 'http' | 'request' | 'response' | 'derived'> & {
-  request: Omit<Operation['request'], 'typeName'>;
+  /** `typeName`: only when a node sample names the request DTO (parse/sample-names.ts). */
+  request: Omit<Operation['request'], 'typeName'> & { typeName?: string };
   response: Omit<Operation['response'], 'typeName'> & { typeName?: string };
 };
 
@@ -64,7 +65,10 @@ export function deriveOperation(documented: DocumentedOperation, profile: ApiPro
     method: pick('http.method', override.http?.method, () => verbOf(profile, style, documented.slug)),
     path: pick('http.path', override.http?.path, () => fillTemplate(profile.pathTemplate, { slug: documented.slug, module: documented.module })),
   };
-  const requestTypeName = pick('request.typeName', override.request?.typeName, () => fillTemplate(profile.requestTypeName, names));
+  // A name a sample states beats the convention; the config beats both.
+  const fromSample = override.request?.typeName === undefined ? documented.request.typeName : undefined;
+  const requestTypeName = fromSample ?? pick('request.typeName', override.request?.typeName, () => fillTemplate(profile.requestTypeName, names));
+  if (fromSample !== undefined) derived['request.typeName'] = 'sample';
   let responseTypeName = documented.response.typeName;
   if (responseTypeName === undefined) {
     responseTypeName = fillTemplate(profile.responseTypeName, names);
