@@ -3,18 +3,20 @@
  * config, the targets and the cache folder. Problems here are usage errors (exit 2).
  */
 import { hash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { toolFingerprint } from '../cache/index.js';
 import { ConfigError, loadConfig, type GeneratorConfig } from '../config/index.js';
 import { TARGETS, targetNamed, type RegisteredTarget } from '../emit/targets.js';
 import { findPages, readPages } from '../parse/inputs.js';
 import { pageHash, type PageInput } from '../parse/read-page.js';
+import type { CustomCodeFile } from '../ir/types.js';
 import { EXIT_USAGE } from './exit-codes.js';
 import type { Reporter } from './reporter.js';
 
 export const DEFAULT_CONFIG = 'docs-to-sdk.config.json';
 export const DEFAULT_CACHE_DIR = '.cache/docs-to-sdk';
+export const DEFAULT_CUSTOM_CODE = 'sdk-custom';
 
 export interface GenerateOptions {
   docs: string;
@@ -37,6 +39,8 @@ export interface GenerateOptions {
 
 export interface Setup {
   inputs: PageInput[];
+  /** The custom code folder's `*.ts` files (generator/emit/sdk/custom-code.ts merges them). */
+  customCode: CustomCodeFile[];
   /** In registry order. */
   targets: RegisteredTarget[];
   config?: GeneratorConfig;
@@ -67,6 +71,7 @@ export async function loadSetup(options: GenerateOptions, reporter: Reporter): P
   }
   return {
     inputs: readPages(options.docs, await findPages(options.docs)),
+    customCode: readCustomCode(options.docs, config?.customCode ?? DEFAULT_CUSTOM_CODE),
     targets: TARGETS.filter((target) => options.only.includes(target.name)),
     config,
     cacheDir: options.cache === false ? undefined : (options.cacheDir ?? DEFAULT_CACHE_DIR),
@@ -78,5 +83,19 @@ export async function loadSetup(options: GenerateOptions, reporter: Reporter): P
 /** One key over everything a run's output depends on: the tool, the settings and every page. */
 export function runKeyOf(setup: Setup): string {
   const settings = JSON.stringify([toolFingerprint(), setup.config ?? null, setup.targets.map((target) => target.name), setup.options.ir ?? null]);
-  return hash('sha256', [settings, ...setup.inputs.map(pageHash)].join('\0'), 'hex');
+  const custom = setup.customCode.map((file) => `${file.file}\0${file.code}`);
+  return hash('sha256', [settings, ...setup.inputs.map(pageHash), ...custom].join('\0'), 'hex');
+}
+
+/** `<docs>/<folder>/*.ts`, sorted by name; none when the folder is absent. */
+function readCustomCode(docs: string, folder: string): CustomCodeFile[] {
+  const dir = join(docs, folder);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && !name.startsWith('.'));
+  } catch {
+    return [];
+  }
+  const base = folder.split(/[\\/]/).filter(Boolean).join('/');
+  return names.sort().map((name) => ({ file: `${base}/${name}`, code: readFileSync(join(dir, name), 'utf8') }));
 }

@@ -86,6 +86,11 @@ export const DIAGNOSTIC_CODES = {
   SAMPLE_MISSING_REQUIRED: { severity: 'warning', stage: 'samples', meaning: 'a sample leaves out a field the request table marks required' },
   SAMPLE_UNKNOWN_NAME: { severity: 'warning', stage: 'samples', meaning: 'a sample uses a method, model, enum member or option the SDK does not have' },
   SAMPLE_TYPE_ERROR: { severity: 'warning', stage: 'samples', meaning: 'a sample does not type-check against the SDK for another reason; the message is TypeScript\'s' },
+  // The custom code folder (`sdk-custom/*.ts`) and the operations the config marks `implementation: "custom"`.
+  CUSTOM_CODE_UNUSED: { severity: 'warning', stage: 'emit', meaning: 'a custom code file has no class named as one of the SDK\'s clients; it adds nothing' },
+  CUSTOM_METHOD_MISSING: { severity: 'error', stage: 'emit', meaning: 'the config marks an operation `implementation: "custom"` but no custom code class has its method: the SDK would lack it' },
+  CUSTOM_PARAMETER_MISMATCH: { severity: 'warning', stage: 'emit', meaning: 'a custom method\'s first parameter is not of the operation\'s documented request type' },
+  CUSTOM_CODE_TYPE_ERROR: { severity: 'error', stage: 'samples', meaning: 'custom code does not type-check in the SDK it is merged into (the message is TypeScript\'s)' },
 } as const satisfies Record<string, DiagnosticCodeSpec>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

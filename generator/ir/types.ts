@@ -82,7 +82,15 @@ export interface Operation {
   summary: Localized;
   description: Localized;
   http: { method: HttpMethod; path: string };
-  request: { style: RequestStyle; typeName: string; fields: Field[] };
+  request: {
+    style: RequestStyle;
+    typeName: string;
+    fields: Field[];
+    /** Sent with these values on every call, whatever the caller passes (config). */
+    fixed?: Record<string, JsonValue>;
+    /** Fields the SDK method takes as positional parameters, in order (config); the rest follow in one object. */
+    positional?: string[];
+  };
   response: { typeName: string; fields: Field[]; example?: JsonValue };
   /** Sample code carried by the pages, verbatim, one per (sdk, locale). */
   samples: Sample[];
@@ -95,9 +103,29 @@ export interface Operation {
    * it writes, generator/parse/sample-names.ts). Keys not listed came from the tables.
    */
   derived?: Partial<Record<DerivedKey, 'profile' | 'config' | 'sample'>>;
+  /**
+   * `custom`: the SDK method is written by hand (the custom code folder, `ir.customCode`),
+   * not one HTTP call: its types and docs are emitted, its body is not. Absent: one HTTP call.
+   */
+  implementation?: 'custom';
 }
 
-export type DerivedKey = 'http.method' | 'http.path' | 'request.style' | 'request.typeName' | 'response.typeName';
+export type DerivedKey =
+  | 'http.method'
+  | 'http.path'
+  | 'request.style'
+  | 'request.typeName'
+  | 'request.fixed'
+  | 'request.positional'
+  | 'response.typeName'
+  | 'implementation';
+
+/** A file of the custom code folder: TypeScript merged into the SDK's client classes. */
+export interface CustomCodeFile {
+  /** Relative to the docs root, forward slashes (`sdk-custom/ManagementClient.ts`). */
+  file: string;
+  code: string;
+}
 
 /**
  * Documented order, and nothing else: the row order of the highest-precedence page and
@@ -227,6 +255,8 @@ export interface Ir {
   models: Model[];
   /** Most common page boilerplate per locale (ties: first in text order). */
   frame?: PageFrame;
+  /** The custom code folder's files, by path (config `customCode`, default `sdk-custom/`). */
+  customCode?: CustomCodeFile[];
   /** The SDK's releases, newest first: what each version changed (generator/changes). Absent before the first. */
   releases?: Release[];
   diagnostics: Diagnostic[];

@@ -6,7 +6,7 @@
 import type { ts as Ts } from 'ts-morph';
 import type { Diagnostic, SourceRef } from '../ir/types.js';
 import { createRequire } from 'node:module';
-import { sampleDiagnostic } from './diagnose.js';
+import { customCodeDiagnostic, sampleDiagnostic } from './diagnose.js';
 
 export interface SampleToCheck {
   operationId: string;
@@ -55,6 +55,7 @@ declare class URLSearchParams { constructor(init?: string | Record<string, strin
 
 export function checkSamples(input: SampleCheckInput): SampleCheckResult {
   const { Project, ts } = tsMorph;
+  const withDom = (input.checkedSdkFiles ?? []).length > 0;
   const project = new Project({
     useInMemoryFileSystem: true,
     skipAddingFilesFromTsConfig: true,
@@ -64,8 +65,9 @@ export function checkSamples(input: SampleCheckInput): SampleCheckResult {
       target: ts.ScriptTarget.ES2022,
       module: ts.ModuleKind.ESNext,
       moduleResolution: ts.ModuleResolutionKind.Bundler,
-      // No DOM lib (~1 s to parse): the few host globals samples and the runtime use are declared below.
-      lib: ['lib.es2022.d.ts'],
+      // The DOM lib costs ~1 s to parse: only custom code (which may call fetch, URLSearchParams, …) gets it; samples
+      // get the few host globals declared below.
+      lib: withDom ? ['lib.es2022.d.ts', 'lib.dom.d.ts'] : ['lib.es2022.d.ts'],
       skipLibCheck: true,
       types: [],
       baseUrl: '/',
@@ -73,7 +75,7 @@ export function checkSamples(input: SampleCheckInput): SampleCheckResult {
     },
   });
   const fs = project.getFileSystem();
-  fs.writeFileSync(HOST_GLOBALS_FILE, HOST_GLOBALS);
+  if (!withDom) fs.writeFileSync(HOST_GLOBALS_FILE, HOST_GLOBALS);
   const keepDocs = new Set((input.checkedSdkFiles ?? []).map((entry) => entry.path));
   for (const [path, text] of input.sdk) if (path.endsWith('.ts')) fs.writeFileSync(`${SDK_ROOT}/${path}`, keepDocs.has(path) ? text : withoutDocComments(text));
   const sampleFiles = input.samples.map((sample, index) => {
@@ -84,7 +86,7 @@ export function checkSamples(input: SampleCheckInput): SampleCheckResult {
   });
   const sdkChecked = (input.checkedSdkFiles ?? []).map((entry) => ({ ...entry, file: `${SDK_ROOT}/${entry.path}` }));
   // One by one: the plural form takes globs, and matching 240 of them costs seconds.
-  for (const file of [HOST_GLOBALS_FILE, ...sampleFiles, ...sdkChecked.map((entry) => entry.file)]) project.addSourceFileAtPath(file);
+  for (const file of [...(withDom ? [] : [HOST_GLOBALS_FILE]), ...sampleFiles, ...sdkChecked.map((entry) => entry.file)]) project.addSourceFileAtPath(file);
   const program = project.getProgram().compilerObject;
   const checker = program.getTypeChecker();
   const diagnosticsOf = (file: string): readonly Ts.Diagnostic[] => {
@@ -97,6 +99,12 @@ export function checkSamples(input: SampleCheckInput): SampleCheckResult {
     for (const problem of found) diagnostics.push(sampleDiagnostic(problem, sample, checker, ts));
     return found.length === 0;
   });
+  for (const entry of sdkChecked) {
+    for (const problem of diagnosticsOf(entry.file)) {
+      if (problem.category !== ts.DiagnosticCategory.Error) continue;
+      diagnostics.push(customCodeDiagnostic(problem, entry.path, entry.source, ts));
+    }
+  }
   return { passed, diagnostics };
 }
 

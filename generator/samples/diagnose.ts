@@ -5,7 +5,7 @@
  */
 import type { ts as Ts } from 'ts-morph';
 import { createDiagnostic } from '../ir/diagnostics.js';
-import type { Diagnostic } from '../ir/types.js';
+import type { Diagnostic, SourceRef } from '../ir/types.js';
 import type { SampleToCheck } from './check.js';
 
 type TsApi = typeof Ts;
@@ -85,4 +85,11 @@ function documentedNames(file: Ts.SourceFile, position: number, checker: Ts.Type
 function nearestName(name: string, documented: string[]): string | undefined {
   const plain = (text: string): string => text.toLowerCase().replace(/[-_]/g, '');
   return documented.find((candidate) => candidate !== name && plain(candidate) === plain(name));
+}
+
+/** A type error in a client file custom code went into: at the custom file, naming the merged file's line. */
+export function customCodeDiagnostic(problem: Ts.Diagnostic, path: string, source: SourceRef, ts: TsApi): Diagnostic {
+  const text = ts.flattenDiagnosticMessageText(problem.messageText, ' ');
+  const line = problem.file && problem.start !== undefined ? problem.file.getLineAndCharacterOfPosition(problem.start).line + 1 : 0;
+  return createDiagnostic('error', 'CUSTOM_CODE_TYPE_ERROR', source.file, source.line, `merged into sdk/${path}:${line}: TS${problem.code}: ${text}`);
 }

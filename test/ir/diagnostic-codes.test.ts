@@ -88,6 +88,8 @@ function renderedPage(row = 'widgetIdstringYes-The widgetw-1'): string {
   ].join('\n');
 }
 
+const CUSTOM_GET_WIDGET: GeneratorConfig = { operations: { 'management/get-widget': { implementation: 'custom' } } };
+
 /** A page whose sample calls getWidget with `argument` (the client constructed and imported as the docs do). */
 const sampleCalling = (argument: string): Fixture => ({
   pages: {
@@ -114,6 +116,8 @@ interface Fixture {
   previousIr?: string;
   /** Emit the SDK target whole, with its check of the samples (slow: only the fixtures that need it). */
   emitSdk?: boolean;
+  /** The custom code folder's files. */
+  customCode?: { file: string; code: string }[];
 }
 
 const onePage = (content: string | Uint8Array, line: number | string = 1, file = FILE): Fixture => ({
@@ -225,12 +229,28 @@ const FIXTURES: Record<DiagnosticCode, Fixture> = {
   SAMPLE_MISSING_REQUIRED: sampleCalling("{ colour: 'red' }"),
   SAMPLE_UNKNOWN_NAME: { ...sampleCalling("{ widgetId: 'w-1' }"), pages: { [FILE]: zhPage({ sample: "import { ManagementClient } from 'authing-node-sdk';\nconst client = new ManagementClient({ accessKeyId: 'ID', accessKeySecret: 'SECRET' });\nawait client.getWidgets({ widgetId: 'w-1' });" }) } },
   SAMPLE_TYPE_ERROR: sampleCalling("{ widgetId: 1 }"),
+  CUSTOM_CODE_UNUSED: { ...onePage(zhPage()), customCode: [{ file: 'sdk-custom/helpers.ts', code: 'export const retries = 3;\n' }], at: { file: 'sdk-custom/helpers.ts', line: 1 } },
+  CUSTOM_METHOD_MISSING: { ...onePage(zhPage()), config: CUSTOM_GET_WIDGET },
+  CUSTOM_PARAMETER_MISMATCH: {
+    ...onePage(zhPage()),
+    config: CUSTOM_GET_WIDGET,
+    customCode: [{ file: 'sdk-custom/ManagementClient.ts', code: 'export class ManagementClient {\n  async getWidget(id: string): Promise<string> {\n    return id;\n  }\n}\n' }],
+    at: { file: 'sdk-custom/ManagementClient.ts', line: 2 },
+  },
+  // GetWidgetDto is not imported.
+  CUSTOM_CODE_TYPE_ERROR: {
+    ...onePage(zhPage()),
+    config: CUSTOM_GET_WIDGET,
+    customCode: [{ file: 'sdk-custom/ManagementClient.ts', code: 'export class ManagementClient {\n  async getWidget(request: GetWidgetDto): Promise<string> {\n    return request.widgetId;\n  }\n}\n' }],
+    at: { file: 'sdk-custom/ManagementClient.ts', line: 1 },
+    emitSdk: true,
+  },
 };
 
 /** Every diagnostic the fixture's docs set raises: parsed with its config, then emitted as docs. */
 function raise(fixture: Fixture): Diagnostic[] {
   const inputs: PageInput[] = Object.entries(fixture.pages).map(([file, content]) => ({ file, content }));
-  const { ir } = parsePages(inputs, { config: fixture.config });
+  const { ir } = parsePages(inputs, { config: fixture.config, customCode: fixture.customCode });
   const previous = readPreviousIr(fixture.previousIr, 'ir.json');
   const sdk = fixture.emitSdk ? emitTarget('sdk', sdkTarget, ir).diagnostics : planSdk(ir).diagnostics;
   return [...ir.diagnostics, ...previous.diagnostics, ...emitDocs(ir, { sdks: ['node', 'python'] }).diagnostics, ...sdk];

@@ -3,13 +3,13 @@ import { profileOf } from '../../profile/index.js';
 import { checkSamples } from '../../samples/index.js';
 import type { Diagnostic, Ir } from '../../ir/types.js';
 import type { Target, Unit } from '../target.js';
-import { assembleFiles, planSdk, type SdkUnitResult } from './index.js';
+import { assembleFiles, planSdk, type CustomizedFile, type SdkUnitResult } from './index.js';
 
 const ENTRY = 'sdk';
 
 export const sdkTarget: Target<SdkUnitResult> = {
   plan(ir) {
-    const { units, diagnostics } = planSdk(ir);
+    const { units, diagnostics, customized } = planSdk(ir);
     return {
       units,
       finish: (results) => {
@@ -17,15 +17,15 @@ export const sdkTarget: Target<SdkUnitResult> = {
         return {
           files: new Map([...sdk].map(([path, text]) => [`${ENTRY}/${path}`, text])),
           diagnostics,
-          checks: [sampleCheck(ir, sdk)],
+          checks: [sampleCheck(ir, sdk, customized)],
         };
       },
     };
   },
 };
 
-/** The node samples against the SDK's TypeScript files: keyed by both, so a run that changed neither reuses the result. */
-function sampleCheck(ir: Ir, sdk: Map<string, string>): Unit<Diagnostic[]> {
+/** The node samples (and the client files custom code went into) against the SDK's TypeScript files: keyed by both, so a run that changed neither reuses the result. */
+function sampleCheck(ir: Ir, sdk: Map<string, string>, customized: CustomizedFile[]): Unit<Diagnostic[]> {
   const samples = ir.operations.flatMap((operation) =>
     operation.samples
       .filter((sample) => sample.sdk === 'node' && sample.source && /^(ts|typescript|js|javascript)?$/i.test(sample.lang))
@@ -36,10 +36,10 @@ function sampleCheck(ir: Ir, sdk: Map<string, string>): Unit<Diagnostic[]> {
   const packageName = profile.sdk.packageName;
   const clientClasses = profile.clients.map((client) => client.className);
   return {
-    key: JSON.stringify(['samples', packageName, clientClasses, [...files], samples]),
+    key: JSON.stringify(['samples', packageName, clientClasses, [...files], samples, customized]),
     render: () => {
-      if (samples.length === 0) return [];
-      return checkSamples({ sdk: files, packageName, clientClasses, samples }).diagnostics;
+      if (samples.length === 0 && customized.length === 0) return [];
+      return checkSamples({ sdk: files, packageName, clientClasses, samples, checkedSdkFiles: customized }).diagnostics;
     },
   };
 }
