@@ -3,12 +3,12 @@
  * config, the targets and the cache folder. Problems here are usage errors (exit 2).
  */
 import { hash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { toolFingerprint } from '../cache/index.js';
 import { ConfigError, loadConfig, type GeneratorConfig } from '../config/index.js';
 import { TARGETS, targetNamed, type RegisteredTarget } from '../emit/targets.js';
-import { findPages, readPages } from '../parse/inputs.js';
+import { findPages, readCustomCode, readPages } from '../parse/inputs.js';
 import { pageHash, type PageInput } from '../parse/read-page.js';
 import type { CustomCodeFile } from '../ir/types.js';
 import { EXIT_USAGE } from './exit-codes.js';
@@ -16,7 +16,6 @@ import type { Reporter } from './reporter.js';
 
 export const DEFAULT_CONFIG = 'docs-to-sdk.config.json';
 export const DEFAULT_CACHE_DIR = '.cache/docs-to-sdk';
-export const DEFAULT_CUSTOM_CODE = 'sdk-custom';
 
 export interface GenerateOptions {
   docs: string;
@@ -61,7 +60,9 @@ export async function loadSetup(options: GenerateOptions, reporter: Reporter): P
     return EXIT_USAGE;
   }
   let config: GeneratorConfig | undefined;
-  const configFile = options.config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
+  // A docs set's own config (beside its pages, as its custom code is) before the working folder's.
+  const beside = join(options.docs, DEFAULT_CONFIG);
+  const configFile = options.config ?? [beside, DEFAULT_CONFIG].find((file) => existsSync(file));
   try {
     if (configFile) config = loadConfig(configFile);
   } catch (error) {
@@ -71,7 +72,7 @@ export async function loadSetup(options: GenerateOptions, reporter: Reporter): P
   }
   return {
     inputs: readPages(options.docs, await findPages(options.docs)),
-    customCode: readCustomCode(options.docs, config?.customCode ?? DEFAULT_CUSTOM_CODE),
+    customCode: readCustomCode(options.docs, config?.customCode),
     targets: TARGETS.filter((target) => options.only.includes(target.name)),
     config,
     cacheDir: options.cache === false ? undefined : (options.cacheDir ?? DEFAULT_CACHE_DIR),
@@ -85,17 +86,4 @@ export function runKeyOf(setup: Setup): string {
   const settings = JSON.stringify([toolFingerprint(), setup.config ?? null, setup.targets.map((target) => target.name), setup.options.ir ?? null]);
   const custom = setup.customCode.map((file) => `${file.file}\0${file.code}`);
   return hash('sha256', [settings, ...setup.inputs.map(pageHash), ...custom].join('\0'), 'hex');
-}
-
-/** `<docs>/<folder>/*.ts`, sorted by name; none when the folder is absent. */
-function readCustomCode(docs: string, folder: string): CustomCodeFile[] {
-  const dir = join(docs, folder);
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && !name.startsWith('.'));
-  } catch {
-    return [];
-  }
-  const base = folder.split(/[\\/]/).filter(Boolean).join('/');
-  return names.sort().map((name) => ({ file: `${base}/${name}`, code: readFileSync(join(dir, name), 'utf8') }));
 }

@@ -48,6 +48,13 @@ export interface Field {
   example?: JsonValue;
   /** Allowed values, in the order the docs list them. */
   enum?: string[];
+  /**
+   * Values of a field without `enum` that a node sample names as enum members
+   * (`Models.X.field.MEMBER`, the member matching the table's default or example value;
+   * generator/parse/sample-names.ts). Not the field's whole domain: the SDK gives them an
+   * enum and keeps the field open to any string.
+   */
+  sampleValues?: string[];
   /** From 数组长度限制 / array length limit. */
   maxItems?: number;
 }

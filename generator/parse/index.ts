@@ -10,7 +10,7 @@
 import type { GeneratorConfig } from '../config/index.js';
 import type { CustomCodeFile, Ir } from '../ir/types.js';
 import { assemble, type MergeMemo } from './assembly.js';
-import { readInputs } from './inputs.js';
+import { readCustomCode, readInputs } from './inputs.js';
 import { readPageResult, type PageInput, type PageResult } from './read-page.js';
 
 export type { PageInput, PageResult };
@@ -48,5 +48,5 @@ export function parsePages(inputs: readonly PageInput[], options: ParseOptions =
 }
 
 export async function parseDocsFolder(root: string, options: ParseOptions = {}): Promise<ParseResult> {
-  return parsePages(await readInputs(root), options);
+  return parsePages(await readInputs(root), { ...options, customCode: options.customCode ?? readCustomCode(root, options.config?.customCode) });
 }

@@ -7,7 +7,9 @@
  * that spells another operation (a copied sample) names nothing here: the type check
  * diagnoses the sample instead.
  */
-import type { Field, Sample } from '../ir/types.js';
+import type { Field, Model, Sample } from '../ir/types.js';
+import type { DocumentedOperation } from '../profile/index.js';
+import { splitWords } from '../shared/case.js';
 
 export interface SampleTypeName {
   name: string;
@@ -64,3 +66,56 @@ function spells(typeName: string, method: string): boolean {
 }
 
 const lineOf = (code: string, index: number): number => code.slice(0, index).split('\n').length - 1;
+
+const MEMBER_REFERENCE = /Models\.(?<type>[A-Za-z_$][\w$]*)\.(?<field>[A-Za-z_$][\w$]*)\.(?<member>[A-Za-z_$][\w$]*)/g;
+
+/** The enum member name the SDK gives a value (generator/emit/sdk/naming.ts, enumMemberNameFor: words, upper snake). */
+const memberNameOf = (value: string): string => {
+  const name = splitWords(value).join('_').toUpperCase();
+  return /^[0-9]/.test(name) ? `_${name}` : name;
+};
+
+/**
+ * Every `Models.X.field.MEMBER` of the node samples where X is a documented data structure
+ * or the operation's request DTO (the name a sample gave it, or one that spells its method),
+ * and the field has no enum: the table's default or example value whose member name is
+ * MEMBER becomes one of its `sampleValues`. A member no such value spells adds nothing (the
+ * type check diagnoses the sample). Returns new objects for what changed: merges are memoized.
+ */
+export function withSampleValues(operations: DocumentedOperation[], models: Model[]): { operations: DocumentedOperation[]; models: Model[] } {
+  const found = new Map<string, Map<string, string[]>>(); // type → field → values
+  const modelFields = new Map(models.map((model) => [model.name, model.fields]));
+  for (const operation of operations) {
+    for (const sample of operation.samples) {
+      if (sample.sdk !== 'node') continue;
+      for (const match of sample.code.matchAll(MEMBER_REFERENCE)) {
+        const { type, field, member } = match.groups as { type: string; field: string; member: string };
+        const isRequest = type === operation.request.typeName || spells(type, operation.methodNames.node ?? '');
+        const fields = isRequest ? operation.request.fields : modelFields.get(type);
+        const target = fields?.find((candidate) => candidate.name === field);
+        if (!target || target.enum) continue;
+        const value = [target.default, target.example].find((candidate): candidate is string => typeof candidate === 'string' && memberNameOf(candidate) === member);
+        if (value === undefined) continue;
+        const key = isRequest ? `request ${operation.id}` : `model ${type}`;
+        const byField = found.get(key) ?? new Map<string, string[]>();
+        found.set(key, byField);
+        const values = byField.get(field) ?? [];
+        if (!values.includes(value)) values.push(value);
+        byField.set(field, values);
+      }
+    }
+  }
+  if (found.size === 0) return { operations, models };
+  const withValues = (fields: Field[], byField: Map<string, string[]> | undefined): Field[] =>
+    byField ? fields.map((field) => (byField.has(field.name) ? { ...field, sampleValues: byField.get(field.name)! } : field)) : fields;
+  return {
+    operations: operations.map((operation) => {
+      const byField = found.get(`request ${operation.id}`);
+      return byField ? { ...operation, request: { ...operation.request, fields: withValues(operation.request.fields, byField) } } : operation;
+    }),
+    models: models.map((model) => {
+      const byField = found.get(`model ${model.name}`);
+      return byField ? { ...model, fields: withValues(model.fields, byField) } : model;
+    }),
+  };
+}

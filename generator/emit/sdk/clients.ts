@@ -43,10 +43,11 @@ function methodStructure(method: MethodDeclaration): MethodDeclarationStructure 
   const call = [`method: '${operation.http.method}'`, `path: ${quote(operation.http.path)}`];
   const parameters: MethodDeclarationStructure['parameters'] = [];
   const { fixed = {}, positional = [] } = operation.request;
+  const isFixed = (name: string): boolean => Object.hasOwn(fixed, name);
   // Positional fields first, in the config's order; fixed ones are never the caller's to pass.
-  const leading = positional.flatMap((name) => method.queryParameters.filter(({ field }) => field.name === name && !(name in fixed)));
+  const leading = positional.flatMap((name) => method.queryParameters.filter(({ field }) => field.name === name && !isFixed(name)));
   for (const { field, binding, type } of leading) parameters.push({ name: binding, type, hasQuestionToken: !field.required });
-  const rest = method.queryParameters.filter(({ field }) => !positional.includes(field.name) && !(field.name in fixed));
+  const rest = method.queryParameters.filter(({ field }) => !positional.includes(field.name) && !isFixed(field.name));
   const passed = (name: string, binding: string) => (name === binding ? binding : `${propertyName(name)}: ${binding}`);
   const extra = [...leading.map(({ field, binding }) => passed(field.name, binding)), ...(Object.keys(fixed).length > 0 ? [`...${JSON.stringify(fixed)}`] : [])];
   const restOptional = rest.every(({ field }) => !field.required);
