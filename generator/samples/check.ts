@@ -16,7 +16,7 @@ export interface SampleToCheck {
 }
 
 export interface SampleCheckInput {
-  /** The SDK package's files by path relative to its root (`src/index.ts`, …). */
+  /** The SDK package's files by path relative to its root (`src/index.ts`, …); doc comments may be left out (withoutDocComments). */
   sdk: Map<string, string>;
   /** What the SDK is published as (`authing-node-sdk`). */
   packageName: string;
@@ -76,8 +76,7 @@ export function checkSamples(input: SampleCheckInput): SampleCheckResult {
   });
   const fs = project.getFileSystem();
   if (!withDom) fs.writeFileSync(HOST_GLOBALS_FILE, HOST_GLOBALS);
-  const keepDocs = new Set((input.checkedSdkFiles ?? []).map((entry) => entry.path));
-  for (const [path, text] of input.sdk) if (path.endsWith('.ts')) fs.writeFileSync(`${SDK_ROOT}/${path}`, keepDocs.has(path) ? text : withoutDocComments(text));
+  for (const [path, text] of input.sdk) if (path.endsWith('.ts')) fs.writeFileSync(`${SDK_ROOT}/${path}`, text);
   const sampleFiles = input.samples.map((sample, index) => {
     const file = `${SAMPLES_ROOT}/${index}.ts`;
     // A sample is a module of its own (it imports the SDK): its top-level names never meet another's.
@@ -121,9 +120,10 @@ function sdkNames({ packageName, clientClasses, samples }: SampleCheckInput): st
 }
 
 /**
- * The SDK's text without its doc comments: half of it, and nothing the check reads. Only
- * comments on lines of their own, as the emitter prints them (a string holding `/**` stays).
+ * The SDK's text without its doc comments: half of it, and nothing the check reads (so a
+ * caller keys the check by it: a docs-only change reuses the result). Only comments on lines
+ * of their own, as the emitter prints them (a string holding `/**` stays).
  */
-function withoutDocComments(text: string): string {
+export function withoutDocComments(text: string): string {
   return text.replace(/^[ \t]*\/\*\*(?:[^*]|\*(?!\/))*\*\/[ \t]*\n/gm, '');
 }
