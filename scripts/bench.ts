@@ -14,6 +14,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ir } from '../generator/ir/types.js';
 import { emitSdk } from '../generator/emit/sdk/index.js';
+import { sdkTarget } from '../generator/emit/sdk/target.js';
 import { findPages, parsePages, type PageInput } from '../generator/parse/index.js';
 
 const args = process.argv.slice(2);
@@ -57,6 +58,10 @@ const bytes = inputs.reduce((sum, input) => sum + input.content.length, 0);
 const { ir } = await time('parse → IR', () => parsePages(inputs));
 const sdk = await time('emit SDK', () => emitSdk(ir));
 await time('emit SDK (again)', () => emitSdk(ir));
+// The SDK target's check of its output (generator/samples): every node sample against the SDK, one program.
+const sdkPlan = sdkTarget.plan(ir);
+const sampleChecks = sdkPlan.finish(sdkPlan.units.map((unit) => unit.render())).checks ?? [];
+await time('check node samples', () => sampleChecks.map((check) => check.render()));
 const docsEmitter = join(REPO, 'generator/emit/docs/index.ts');
 let docsFiles: number | undefined;
 if (existsSync(docsEmitter)) {
