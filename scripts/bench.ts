@@ -17,6 +17,7 @@ import { emitSdk } from '../generator/emit/sdk/index.js';
 import { irJson } from '../generator/emit/ir/index.js';
 import { openapiTarget } from '../generator/emit/openapi/index.js';
 import { emitTarget } from '../generator/emit/target.js';
+import { sdkTarget } from '../generator/emit/sdk/target.js';
 import { findPages, parsePages, type PageInput } from '../generator/parse/index.js';
 
 const args = process.argv.slice(2);
@@ -63,6 +64,10 @@ await time('emit SDK (again)', () => emitSdk(ir));
 await time('emit IR (ir.json)', () => irJson(ir));
 await time('emit OpenAPI', () => emitTarget('openapi', openapiTarget, ir));
 await time('emit OpenAPI (again)', () => emitTarget('openapi', openapiTarget, ir));
+// The SDK target's check of its output (generator/samples): every node sample against the SDK, one program.
+const sdkPlan = sdkTarget.plan(ir);
+const sampleChecks = sdkPlan.finish(sdkPlan.units.map((unit) => unit.render())).checks ?? [];
+await time('check node samples', () => sampleChecks.map((check) => check.render()));
 const docsEmitter = join(REPO, 'generator/emit/docs/index.ts');
 let docsFiles: number | undefined;
 if (existsSync(docsEmitter)) {

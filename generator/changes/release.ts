@@ -35,11 +35,12 @@ export function nextRelease(previous: Ir, ir: Ir): NextRelease {
 
 /**
  * Whether the docs say something else besides the API: any difference in operations or
- * models but where their pages are and how they look (sources, layout). Entity by entity,
- * stopping at the first difference.
+ * models but where their pages are and how they look (sources, layout; a sample's line). Entity
+ * by entity, stopping at the first difference.
  */
 function proseChanged(before: Ir, after: Ir): boolean {
-  const text = <T extends { sources?: unknown; layout?: unknown }>({ sources: _s, layout: _l, ...rest }: T): string => JSON.stringify(rest);
+  const text = <T extends { sources?: unknown; layout?: unknown; samples?: { source?: unknown }[] }>({ sources: _s, layout: _l, ...rest }: T): string =>
+    JSON.stringify({ ...rest, ...(rest.samples ? { samples: rest.samples.map(({ source: _source, ...sample }) => sample) } : {}) });
   const differ = <T extends { sources?: unknown; layout?: unknown }>(a: readonly T[], b: readonly T[]): boolean =>
     a.length !== b.length || a.some((entity, index) => text(entity) !== text(b[index]!));
   return differ(before.operations, after.operations) || differ(before.models, after.models);

@@ -24,7 +24,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
   const started = performance.now();
   const setup = await loadSetup(options, reporter);
   if (typeof setup === 'number') return setup;
-  const { inputs, targets, config, cacheDir, out } = setup;
+  const { inputs, customCode, targets, config, cacheDir, out } = setup;
   const emitsIr = targets.some((target) => target.entry === IR_FILE);
   phase('read inputs');
   const runKey = cacheDir ? runKeyOf(setup) : '';
@@ -37,7 +37,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     const { parsePages, readPageResult } = await import('../parse/index.js');
     const pageCache = cacheDir ? cachedPageReader(cacheDir, readPageResult) : undefined;
     const mergeCache = cacheDir ? cachedMerges(cacheDir) : undefined;
-    const { ir, pages } = parsePages(inputs, { config, readPage: pageCache?.readPage, mergeMemo: mergeCache?.memo, onProgress: (done, total) => reporter.progress(done, total, 'parsing') });
+    const { ir, pages } = parsePages(inputs, { config, customCode, readPage: pageCache?.readPage, mergeMemo: mergeCache?.memo, onProgress: (done, total) => reporter.progress(done, total, 'parsing') });
     phase('parse');
     const problems = (await import('../ir/validate.js')).validateIr(ir);
     if (problems.length > 0) {

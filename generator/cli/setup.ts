@@ -4,12 +4,13 @@
  */
 import { hash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { toolFingerprint } from '../cache/index.js';
 import { ConfigError, loadConfig, type GeneratorConfig } from '../config/index.js';
 import { TARGETS, targetNamed, type RegisteredTarget } from '../emit/targets.js';
-import { findPages, readPages } from '../parse/inputs.js';
+import { findPages, readCustomCode, readPages } from '../parse/inputs.js';
 import { pageHash, type PageInput } from '../parse/read-page.js';
+import type { CustomCodeFile } from '../ir/types.js';
 import { EXIT_USAGE } from './exit-codes.js';
 import type { Reporter } from './reporter.js';
 
@@ -37,6 +38,8 @@ export interface GenerateOptions {
 
 export interface Setup {
   inputs: PageInput[];
+  /** The custom code folder's `*.ts` files (generator/emit/sdk/custom-code.ts merges them). */
+  customCode: CustomCodeFile[];
   /** In registry order. */
   targets: RegisteredTarget[];
   config?: GeneratorConfig;
@@ -57,7 +60,9 @@ export async function loadSetup(options: GenerateOptions, reporter: Reporter): P
     return EXIT_USAGE;
   }
   let config: GeneratorConfig | undefined;
-  const configFile = options.config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
+  // A docs set's own config (beside its pages, as its custom code is) before the working folder's.
+  const beside = join(options.docs, DEFAULT_CONFIG);
+  const configFile = options.config ?? [beside, DEFAULT_CONFIG].find((file) => existsSync(file));
   try {
     if (configFile) config = loadConfig(configFile);
   } catch (error) {
@@ -67,6 +72,7 @@ export async function loadSetup(options: GenerateOptions, reporter: Reporter): P
   }
   return {
     inputs: readPages(options.docs, await findPages(options.docs)),
+    customCode: readCustomCode(options.docs, config?.customCode),
     targets: TARGETS.filter((target) => options.only.includes(target.name)),
     config,
     cacheDir: options.cache === false ? undefined : (options.cacheDir ?? DEFAULT_CACHE_DIR),
@@ -78,5 +84,6 @@ export async function loadSetup(options: GenerateOptions, reporter: Reporter): P
 /** One key over everything a run's output depends on: the tool, the settings and every page. */
 export function runKeyOf(setup: Setup): string {
   const settings = JSON.stringify([toolFingerprint(), setup.config ?? null, setup.targets.map((target) => target.name), setup.options.ir ?? null]);
-  return hash('sha256', [settings, ...setup.inputs.map(pageHash)].join('\0'), 'hex');
+  const custom = setup.customCode.map((file) => `${file.file}\0${file.code}`);
+  return hash('sha256', [settings, ...setup.inputs.map(pageHash), ...custom].join('\0'), 'hex');
 }

@@ -17,6 +17,8 @@ export interface GeneratorConfig {
   /** Default `authing-v3`. */
   profile?: ProfileSetting;
   operations?: Record<string, OperationOverride>;
+  /** Custom code folder, relative to the docs folder (default `sdk-custom`). */
+  customCode?: string;
 }
 
 export class ConfigError extends Error {}

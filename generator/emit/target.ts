@@ -38,8 +38,11 @@ export interface Unit<R> {
 
 export interface TargetPlan<R> {
   units: Unit<R>[];
-  /** The results in the order of `units` → the output. */
-  finish(results: R[]): TargetOutput;
+  /**
+   * The results in the order of `units` → the output, and checks of it (the SDK's
+   * samples): units too, so a cache layer memoizes them by their key as it does renders.
+   */
+  finish(results: R[]): TargetOutput & { checks?: Unit<Diagnostic[]>[] };
 }
 
 export interface Target<R = unknown> {
@@ -64,5 +67,7 @@ export const renderUnit: UnitRunner = (_target, unit) => unit.render();
 /** Runs a target over the IR: each unit through `runUnit` (rendered by default), then finished. */
 export function emitTarget<R>(name: string, target: Target<R>, ir: Ir, runUnit: UnitRunner = renderUnit): TargetOutput {
   const plan = target.plan(ir);
-  return plan.finish(plan.units.map((unit) => runUnit(name, unit)));
+  const { checks = [], ...output } = plan.finish(plan.units.map((unit) => runUnit(name, unit)));
+  if (checks.length === 0) return output;
+  return { ...output, diagnostics: [...output.diagnostics, ...checks.flatMap((check) => runUnit(name, check))] };
 }

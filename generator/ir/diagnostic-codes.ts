@@ -12,7 +12,7 @@
 import type { Severity } from './types.js';
 
 /** What raises a code: reading one page, assembling all pages, the config, comparing with the previous IR, an emitter. */
-export type DiagnosticStage = 'read' | 'assemble' | 'config' | 'changes' | 'emit';
+export type DiagnosticStage = 'read' | 'assemble' | 'config' | 'changes' | 'emit' | 'samples';
 
 export interface DiagnosticCodeSpec {
   severity: Severity;
@@ -82,6 +82,16 @@ export const DIAGNOSTIC_CODES = {
   DOCS_LOCALE_FALLBACK: { severity: 'warning', stage: 'emit', meaning: 'the docs emitter used the text of the other locale where a locale has none' },
   SDK_NAME_COLLISION: { severity: 'warning', stage: 'emit', meaning: 'two things of the SDK want one name (or names equal up to case, which are one file); one keeps it, the other is named from its own identity' },
   OPENAPI_PATH_CLASH: { severity: 'warning', stage: 'emit', meaning: 'two operations (of different clients) have one HTTP verb and path, which OpenAPI cannot hold twice; openapi.json keeps the first client\'s and lists the other under `x-path-clashes`' },
+  // The docs' node samples and the custom code, type-checked against the emitted SDK (generator/samples).
+  SAMPLE_UNKNOWN_FIELD: { severity: 'warning', stage: 'samples', meaning: 'a sample passes a field the request table does not document (the message names the documented spelling when there is one)' },
+  SAMPLE_MISSING_REQUIRED: { severity: 'warning', stage: 'samples', meaning: 'a sample leaves out a field the request table marks required' },
+  SAMPLE_UNKNOWN_NAME: { severity: 'warning', stage: 'samples', meaning: 'a sample uses a method, model, enum member or option the SDK does not have' },
+  SAMPLE_TYPE_ERROR: { severity: 'warning', stage: 'samples', meaning: 'a sample does not type-check against the SDK for another reason; the message is TypeScript\'s' },
+  // The custom code folder (`sdk-custom/*.ts`) and the operations the config marks `implementation: "custom"`.
+  CUSTOM_CODE_UNUSED: { severity: 'warning', stage: 'emit', meaning: 'a custom code file has no class named as one of the SDK\'s clients; it adds nothing' },
+  CUSTOM_METHOD_MISSING: { severity: 'error', stage: 'emit', meaning: 'the config marks an operation `implementation: "custom"` but no custom code class has its method: the SDK would lack it' },
+  CUSTOM_PARAMETER_MISMATCH: { severity: 'warning', stage: 'emit', meaning: 'a custom method\'s first parameter is not of the operation\'s documented request type' },
+  CUSTOM_CODE_TYPE_ERROR: { severity: 'error', stage: 'samples', meaning: 'custom code does not type-check in the SDK it is merged into (the message is TypeScript\'s)' },
 } as const satisfies Record<string, DiagnosticCodeSpec>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

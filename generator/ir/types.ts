@@ -48,6 +48,13 @@ export interface Field {
   example?: JsonValue;
   /** Allowed values, in the order the docs list them. */
   enum?: string[];
+  /**
+   * Values of a field without `enum` that a node sample names as enum members
+   * (`Models.X.field.MEMBER`, the member matching the table's default or example value;
+   * generator/parse/sample-names.ts). Not the field's whole domain: the SDK gives them an
+   * enum and keeps the field open to any string.
+   */
+  sampleValues?: string[];
   /** From 数组长度限制 / array length limit. */
   maxItems?: number;
 }
@@ -67,6 +74,8 @@ export interface Sample {
   /** The fence's info string (`ts`, `py`, …). */
   lang: string;
   code: string;
+  /** The line of the page where the code's first line is (diagnostics on a sample's line map from it). */
+  source?: SourceRef;
 }
 
 export interface Operation {
@@ -80,7 +89,15 @@ export interface Operation {
   summary: Localized;
   description: Localized;
   http: { method: HttpMethod; path: string };
-  request: { style: RequestStyle; typeName: string; fields: Field[] };
+  request: {
+    style: RequestStyle;
+    typeName: string;
+    fields: Field[];
+    /** Sent with these values on every call, whatever the caller passes (config). */
+    fixed?: Record<string, JsonValue>;
+    /** Fields the SDK method takes as positional parameters, in order (config); the rest follow in one object. */
+    positional?: string[];
+  };
   response: { typeName: string; fields: Field[]; example?: JsonValue };
   /** Sample code carried by the pages, verbatim, one per (sdk, locale). */
   samples: Sample[];
@@ -88,13 +105,34 @@ export interface Operation {
   /** How the pages laid the operation out (order only); see Layout. */
   layout?: OperationLayout;
   /**
-   * Facts the docs do not state, by key, and what supplied them: the API profile's
-   * convention or the config's per-operation override. Keys not listed came from the docs.
+   * Facts the docs' tables do not state, by key, and what supplied them: the API profile's
+   * convention, the config's per-operation override, or a node sample (a request DTO name
+   * it writes, generator/parse/sample-names.ts). Keys not listed came from the tables.
    */
-  derived?: Partial<Record<DerivedKey, 'profile' | 'config'>>;
+  derived?: Partial<Record<DerivedKey, 'profile' | 'config' | 'sample'>>;
+  /**
+   * `custom`: the SDK method is written by hand (the custom code folder, `ir.customCode`),
+   * not one HTTP call: its types and docs are emitted, its body is not. Absent: one HTTP call.
+   */
+  implementation?: 'custom';
 }
 
-export type DerivedKey = 'http.method' | 'http.path' | 'request.style' | 'request.typeName' | 'response.typeName';
+export type DerivedKey =
+  | 'http.method'
+  | 'http.path'
+  | 'request.style'
+  | 'request.typeName'
+  | 'request.fixed'
+  | 'request.positional'
+  | 'response.typeName'
+  | 'implementation';
+
+/** A file of the custom code folder: TypeScript merged into the SDK's client classes. */
+export interface CustomCodeFile {
+  /** Relative to the docs root, forward slashes (`sdk-custom/ManagementClient.ts`). */
+  file: string;
+  code: string;
+}
 
 /**
  * Documented order, and nothing else: the row order of the highest-precedence page and
@@ -224,6 +262,8 @@ export interface Ir {
   models: Model[];
   /** Most common page boilerplate per locale (ties: first in text order). */
   frame?: PageFrame;
+  /** The custom code folder's files, by path (config `customCode`, default `sdk-custom/`). */
+  customCode?: CustomCodeFile[];
   /** The SDK's releases, newest first: what each version changed (generator/changes). Absent before the first. */
   releases?: Release[];
   diagnostics: Diagnostic[];

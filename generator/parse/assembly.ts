@@ -10,6 +10,7 @@ import { compareDiagnostics, compareStrings, DiagnosticSink } from '../ir/diagno
 import { IR_VERSION, type Ir, type Module, type TypeRef } from '../ir/types.js';
 import type { GeneratorConfig } from '../config/index.js';
 import { applyProfile, clientIndex, resolveProfile } from '../profile/index.js';
+import { withSampleValues } from './sample-names.js';
 import { clientsOf, mergeModels, mergeOperation, pageFrame, operationKey, typeText, type OperationKey, type SinkFor } from './merge.js';
 import type { PageDoc } from './page.js';
 import type { PageResult } from './read-page.js';
@@ -102,7 +103,7 @@ export function assemble(results: readonly PageResult[], config?: GeneratorConfi
     for (const diagnostic of diagnostics) sinkFor(diagnostic.file).items.push(diagnostic);
     return value;
   };
-  const operations = [...groups.entries()]
+  const documented = [...groups.entries()]
     .sort(([a], [b]) => compareStrings(a, b))
     .map(([id, { key, pages: members }]) =>
       merged(`operation\0${id}\0${pagesKey(members)}`, (sinks) => mergeOperation(key.module, key.slug, [...members], sinks, clients)),
@@ -116,9 +117,11 @@ export function assemble(results: readonly PageResult[], config?: GeneratorConfi
       else definitions.set(name, [page]);
     }
   }
-  const models = [...definitions.entries()]
+  const definedModels = [...definitions.entries()]
     .sort(([a], [b]) => compareStrings(a, b))
     .map(([name, definers]) => merged(`model\0${name}\0${pagesKey(definers)}`, (sinks) => mergeModels(definers.map((page) => withModel(page, name)), sinks)[0]!));
+  // Enum members the node samples name where the tables list none (parse/sample-names.ts).
+  const { operations, models } = withSampleValues(documented, definedModels);
   const frame = pageFrame(resolved);
   const profiled = applyProfile({ irVersion: IR_VERSION, operations, models, ...(frame ? { frame } : {}), diagnostics: [] }, profile, config?.operations);
   const diagnostics = [...[...sinks.values()].flatMap((sink) => sink.items), ...profiled.diagnostics].sort(compareDiagnostics);

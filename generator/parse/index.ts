@@ -8,9 +8,9 @@
  * `readPage` (a memoized readPageResult): the stage itself keeps nothing.
  */
 import type { GeneratorConfig } from '../config/index.js';
-import type { Ir } from '../ir/types.js';
+import type { CustomCodeFile, Ir } from '../ir/types.js';
 import { assemble, type MergeMemo } from './assembly.js';
-import { readInputs } from './inputs.js';
+import { readCustomCode, readInputs } from './inputs.js';
 import { readPageResult, type PageInput, type PageResult } from './read-page.js';
 
 export type { PageInput, PageResult };
@@ -26,6 +26,8 @@ export interface ParseOptions {
   readPage?: (input: PageInput) => PageResult;
   /** How the assembly's merges are computed (default: at once; see MergeMemo). */
   mergeMemo?: MergeMemo;
+  /** The custom code folder's files: carried into the IR as they are, for the SDK emitter. */
+  customCode?: CustomCodeFile[];
 }
 
 export interface ParseResult {
@@ -40,9 +42,11 @@ export function parsePages(inputs: readonly PageInput[], options: ParseOptions =
     return readPage(input);
   });
   options.onProgress?.(inputs.length, inputs.length);
-  return { ir: assemble(results, options.config, options.mergeMemo), pages: inputs.length };
+  const ir = assemble(results, options.config, options.mergeMemo);
+  if (options.customCode && options.customCode.length > 0) ir.customCode = options.customCode;
+  return { ir, pages: inputs.length };
 }
 
 export async function parseDocsFolder(root: string, options: ParseOptions = {}): Promise<ParseResult> {
-  return parsePages(await readInputs(root), options);
+  return parsePages(await readInputs(root), { ...options, customCode: options.customCode ?? readCustomCode(root, options.config?.customCode) });
 }

@@ -2,9 +2,10 @@
  * Finding and reading the pages of a docs folder. Kept apart from the parser so a run
  * that finds nothing changed loads no Markdown machinery.
  */
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { compareStrings } from '../ir/diagnostics.js';
+import type { CustomCodeFile } from '../ir/types.js';
 import { readDir, type DirEntry } from '../shared/read-dir.js';
 import type { PageInput } from './read-page.js';
 
@@ -76,4 +77,20 @@ export async function readInputs(root: string): Promise<PageInput[]> {
 export function readPages(root: string, files: string[]): PageInput[] {
   // Synchronous reads: ~5x faster than 2,000 concurrent promises, and nothing else is waiting.
   return files.map((file) => ({ file, content: readFileSync(`${root}/${file}`) }));
+}
+
+/** Where a docs set keeps its custom code unless its config says otherwise. */
+export const DEFAULT_CUSTOM_CODE = 'sdk-custom';
+
+/** `<root>/<folder>/*.ts` (not `.d.ts`), sorted by name: the custom code of a docs set; none when the folder is absent. */
+export function readCustomCode(root: string, folder = DEFAULT_CUSTOM_CODE): CustomCodeFile[] {
+  const dir = join(root, folder);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && !name.startsWith('.'));
+  } catch {
+    return [];
+  }
+  const base = folder.split(/[\\/]/).filter(Boolean).join('/');
+  return names.sort(compareStrings).map((name) => ({ file: `${base}/${name}`, code: readFileSync(join(dir, name), 'utf8') }));
 }

@@ -26,6 +26,7 @@ import { camelCase, kebabCase, pascalCase, snakeCase } from '../shared/case.js';
 import type { ClientIndex, DocumentedOperation } from '../profile/index.js';
 import type { ParsedField } from './fields.js';
 import type { PageDoc } from './page.js';
+import { requestTypeFromSamples } from './sample-names.js';
 
 export type SinkFor = (file: string) => DiagnosticSink;
 
@@ -118,7 +119,7 @@ export function mergeOperation(module: Module, slug: string, pages: PageDoc[], s
     if (page.summary && summary[page.locale] === undefined) summary[page.locale] = page.summary;
     if (page.description && description[page.locale] === undefined) description[page.locale] = page.description;
     if (page.sdk && page.sample && !samples.some((s) => s.sdk === page.sdk && s.locale === page.locale)) {
-      samples.push({ sdk: page.sdk, locale: page.locale, lang: page.sample.lang, code: page.sample.code });
+      samples.push({ sdk: page.sdk, locale: page.locale, lang: page.sample.lang, code: page.sample.code, source: { file: page.file, line: page.sample.line + 1 } });
     }
   }
   completeMethodNames(methodNames, slug);
@@ -163,6 +164,8 @@ export function mergeOperation(module: Module, slug: string, pages: PageDoc[], s
   if (methodClient && methodClient !== module) operation.layout.methodClient = methodClient;
   const multiline = multilineRows(layoutPage('request')?.request!.fields ?? []);
   if (multiline.length > 0) operation.layout.multilineRows = multiline;
+  const named = requestTypeFromSamples(methodNames.node!, requestFields, operation.samples);
+  if (named) operation.request.typeName = named.name;
   return operation;
 }
 

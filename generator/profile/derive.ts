@@ -6,13 +6,14 @@
  * key not taken from the docs is recorded in `operation.derived` with its source.
  */
 import { compareStrings, DiagnosticSink } from '../ir/diagnostics.js';
-import type { ApiProfile, DerivedKey, Diagnostic, HttpMethod, Ir, Operation, RequestStyle } from '../ir/types.js';
+import type { ApiProfile, DerivedKey, Diagnostic, HttpMethod, Ir, JsonValue, Operation, RequestStyle } from '../ir/types.js';
 import { pascalCase } from '../shared/case.js';
 import { fillTemplate } from './template.js';
 
 /** What the docs say about an operation: no HTTP binding, DTO names only where the pages give them. */
 export type DocumentedOperation = Omit<Operation, 'http' | 'request' | 'response' | 'derived'> & {
-  request: Omit<Operation['request'], 'typeName'>;
+  /** `typeName`: only when a node sample names the request DTO (parse/sample-names.ts). */
+  request: Omit<Operation['request'], 'typeName'> & { typeName?: string };
   response: Omit<Operation['response'], 'typeName'> & { typeName?: string };
 };
 
@@ -21,7 +22,9 @@ export type DocumentedIr = Omit<Ir, 'operations' | 'profile'> & { operations: Do
 /** Per-operation overrides from the config, keyed by operation id. */
 export interface OperationOverride {
   http?: { method?: HttpMethod; path?: string };
-  request?: { style?: RequestStyle; typeName?: string };
+  request?: { style?: RequestStyle; typeName?: string; fixed?: Record<string, JsonValue>; positional?: string[] };
+  /** `custom`: the SDK method is custom code (emitted without an HTTP call). */
+  implementation?: 'custom';
 }
 
 export type OperationOverrides = Record<string, OperationOverride>;
@@ -64,7 +67,10 @@ export function deriveOperation(documented: DocumentedOperation, profile: ApiPro
     method: pick('http.method', override.http?.method, () => verbOf(profile, style, documented.slug)),
     path: pick('http.path', override.http?.path, () => fillTemplate(profile.pathTemplate, { slug: documented.slug, module: documented.module })),
   };
-  const requestTypeName = pick('request.typeName', override.request?.typeName, () => fillTemplate(profile.requestTypeName, names));
+  // A name a sample states beats the convention; the config beats both.
+  const fromSample = override.request?.typeName === undefined ? documented.request.typeName : undefined;
+  const requestTypeName = fromSample ?? pick('request.typeName', override.request?.typeName, () => fillTemplate(profile.requestTypeName, names));
+  if (fromSample !== undefined) derived['request.typeName'] = 'sample';
   let responseTypeName = documented.response.typeName;
   if (responseTypeName === undefined) {
     responseTypeName = fillTemplate(profile.responseTypeName, names);
@@ -75,12 +81,22 @@ export function deriveOperation(documented: DocumentedOperation, profile: ApiPro
   const operation: Operation = {
     ...head,
     http,
-    request: { style, typeName: requestTypeName, fields: request.fields },
+    request: {
+      style,
+      typeName: requestTypeName,
+      fields: request.fields,
+      ...(override.request?.fixed ? { fixed: override.request.fixed } : {}),
+      ...(override.request?.positional ? { positional: override.request.positional } : {}),
+    },
     response: { typeName: responseTypeName, fields: response.fields, ...(response.example !== undefined ? { example: response.example } : {}) },
     samples,
     sources,
     ...(layout ? { layout } : {}),
+    ...(override.implementation ? { implementation: override.implementation } : {}),
   };
+  if (override.request?.fixed) derived['request.fixed'] = 'config';
+  if (override.request?.positional) derived['request.positional'] = 'config';
+  if (override.implementation) derived.implementation = 'config';
   operation.derived = sortedKeys(derived);
   return operation;
 }

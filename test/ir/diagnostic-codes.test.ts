@@ -16,6 +16,8 @@ import { emitDocs } from '../../generator/emit/docs/index.js';
 import { readPreviousIr } from '../../generator/changes/index.js';
 import { planSdk } from '../../generator/emit/sdk/index.js';
 import { openapiDocument } from '../../generator/emit/openapi/index.js';
+import { sdkTarget } from '../../generator/emit/sdk/target.js';
+import { emitTarget } from '../../generator/emit/target.js';
 import { parsePages, type PageInput } from '../../generator/parse/index.js';
 import { diagnosticsTable, END_MARKER, FIX_COMMAND, README, START_MARKER } from '../../scripts/diagnostics-table.js';
 
@@ -87,6 +89,20 @@ function renderedPage(row = 'widgetIdstringYes-The widgetw-1'): string {
   ].join('\n');
 }
 
+const CUSTOM_GET_WIDGET: GeneratorConfig = { operations: { 'management/get-widget': { implementation: 'custom' } } };
+
+/** A page whose sample calls getWidget with `argument` (the client constructed and imported as the docs do). */
+const sampleCalling = (argument: string): Fixture => ({
+  pages: {
+    [FILE]: zhPage({
+      request: [...REQUEST_HEAD, WIDGET_ID_ROW, '| colour | string | 否 | - | 颜色 | `red` |'],
+      sample: `import { ManagementClient } from 'authing-node-sdk';\nconst client = new ManagementClient({ accessKeyId: 'ID', accessKeySecret: 'SECRET' });\nawait client.getWidget(${argument});`,
+    }),
+  },
+  at: { file: FILE, line: 'await client.' },
+  emitSdk: true,
+});
+
 const withRequestRows = (...rows: string[]): string => zhPage({ request: [...REQUEST_HEAD, ...rows] });
 
 const FILE = 'node/management/widgets/get-widget.md';
@@ -99,6 +115,10 @@ interface Fixture {
   at: { file: string; line: number | string };
   /** The previous generation's ir.json, as text (the changes stage reads it). */
   previousIr?: string;
+  /** Emit the SDK target whole, with its check of the samples (slow: only the fixtures that need it). */
+  emitSdk?: boolean;
+  /** The custom code folder's files. */
+  customCode?: { file: string; code: string }[];
 }
 
 const onePage = (content: string | Uint8Array, line: number | string = 1, file = FILE): Fixture => ({
@@ -216,14 +236,35 @@ const FIXTURES: Record<DiagnosticCode, Fixture> = {
     },
     at: { file: 'zh/node/authentication/widgets/get-widget.md', line: 1 },
   },
+  SAMPLE_UNKNOWN_FIELD: sampleCalling("{ widgetId: 'w-1', color: 'red' }"),
+  SAMPLE_MISSING_REQUIRED: sampleCalling("{ colour: 'red' }"),
+  SAMPLE_UNKNOWN_NAME: { ...sampleCalling("{ widgetId: 'w-1' }"), pages: { [FILE]: zhPage({ sample: "import { ManagementClient } from 'authing-node-sdk';\nconst client = new ManagementClient({ accessKeyId: 'ID', accessKeySecret: 'SECRET' });\nawait client.getWidgets({ widgetId: 'w-1' });" }) } },
+  SAMPLE_TYPE_ERROR: sampleCalling("{ widgetId: 1 }"),
+  CUSTOM_CODE_UNUSED: { ...onePage(zhPage()), customCode: [{ file: 'sdk-custom/helpers.ts', code: 'export const retries = 3;\n' }], at: { file: 'sdk-custom/helpers.ts', line: 1 } },
+  CUSTOM_METHOD_MISSING: { ...onePage(zhPage()), config: CUSTOM_GET_WIDGET },
+  CUSTOM_PARAMETER_MISMATCH: {
+    ...onePage(zhPage()),
+    config: CUSTOM_GET_WIDGET,
+    customCode: [{ file: 'sdk-custom/ManagementClient.ts', code: 'export class ManagementClient {\n  async getWidget(id: string): Promise<string> {\n    return id;\n  }\n}\n' }],
+    at: { file: 'sdk-custom/ManagementClient.ts', line: 2 },
+  },
+  // GetWidgetDto is not imported.
+  CUSTOM_CODE_TYPE_ERROR: {
+    ...onePage(zhPage()),
+    config: CUSTOM_GET_WIDGET,
+    customCode: [{ file: 'sdk-custom/ManagementClient.ts', code: 'export class ManagementClient {\n  async getWidget(request: GetWidgetDto): Promise<string> {\n    return request.widgetId;\n  }\n}\n' }],
+    at: { file: 'sdk-custom/ManagementClient.ts', line: 1 },
+    emitSdk: true,
+  },
 };
 
 /** Every diagnostic the fixture's docs set raises: parsed with its config, then emitted as docs. */
 function raise(fixture: Fixture): Diagnostic[] {
   const inputs: PageInput[] = Object.entries(fixture.pages).map(([file, content]) => ({ file, content }));
-  const { ir } = parsePages(inputs, { config: fixture.config });
+  const { ir } = parsePages(inputs, { config: fixture.config, customCode: fixture.customCode });
   const previous = readPreviousIr(fixture.previousIr, 'ir.json');
-  return [...ir.diagnostics, ...previous.diagnostics, ...emitDocs(ir, { sdks: ['node', 'python'] }).diagnostics, ...planSdk(ir).diagnostics, ...openapiDocument(ir).diagnostics];
+  const sdk = fixture.emitSdk ? emitTarget('sdk', sdkTarget, ir).diagnostics : planSdk(ir).diagnostics;
+  return [...ir.diagnostics, ...previous.diagnostics, ...emitDocs(ir, { sdks: ['node', 'python'] }).diagnostics, ...sdk, ...openapiDocument(ir).diagnostics];
 }
 
 function lineOf(fixture: Fixture): number {

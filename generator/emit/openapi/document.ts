@@ -52,7 +52,7 @@ const ERROR_RESPONSE = 'ApiError';
  * and listed under the document's `x-sdk-only` (its types stay in the components).
  */
 export function isSdkOnly(operation: Operation): boolean {
-  return (operation as { implementation?: unknown }).implementation === 'custom';
+  return operation.implementation === 'custom';
 }
 
 export interface OpenApiExport {

@@ -3,33 +3,38 @@ import type { ImportDeclarationStructure, MethodDeclarationStructure, SourceFile
 import { tsMorph } from './ts-morph.js';
 import { compareStrings } from '../../ir/diagnostics.js';
 import type { ClientProfile } from '../../ir/types.js';
+import { mergeImports, type CustomPart } from './custom-code.js';
 import { docText, type MethodDeclaration } from './declarations.js';
 import { CALL_OPTIONS, propertyName, quote, RUNTIME_BASE } from './naming.js';
 
 const { Scope, StructureKind } = tsMorph;
 
-export function clientFile(client: ClientProfile, methods: MethodDeclaration[]): SourceFileStructure {
+/** The client's class: a method per operation that is one HTTP call, then the custom code's methods and helpers. */
+export function clientFile(client: ClientProfile, methods: MethodDeclaration[], custom?: CustomPart): SourceFileStructure {
   const { className } = client;
   const base = RUNTIME_BASE[client.auth];
+  const generated = methods.filter((method) => method.operation.implementation !== 'custom');
   const used = new Set<string>();
-  for (const method of methods) for (const name of method.imports) used.add(name);
+  for (const method of generated) for (const name of method.imports) used.add(name);
   const imports = [...used].sort(compareStrings);
+  const declarations: ImportDeclarationStructure[] = [
+    { kind: StructureKind.ImportDeclaration, namedImports: [base], moduleSpecifier: `./http/${base}.js` },
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: [CALL_OPTIONS.type], moduleSpecifier: './http/HttpClient.js' },
+    ...(imports.length > 0 ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: imports, moduleSpecifier: './models/index.js' } satisfies ImportDeclarationStructure] : []),
+  ];
   return {
     kind: StructureKind.SourceFile,
     statements: [
-      { kind: StructureKind.ImportDeclaration, namedImports: [base], moduleSpecifier: `./http/${base}.js` },
-      { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: [CALL_OPTIONS.type], moduleSpecifier: './http/HttpClient.js' },
-      ...(imports.length > 0
-        ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: imports, moduleSpecifier: './models/index.js' } satisfies ImportDeclarationStructure]
-        : []),
+      ...(custom ? mergeImports(declarations, custom.imports) : declarations),
       {
         kind: StructureKind.Class,
         name: className,
         isExported: true,
         extends: base,
-        docs: [`${className}: one method per documented operation.`],
-        methods: methods.map(methodStructure),
+        docs: [custom ? `${className}: one method per documented operation (${custom.files.join(', ')}: custom code).` : `${className}: one method per documented operation.`],
+        methods: [...generated.map(methodStructure), ...(custom?.methods.map((method) => method.structure) ?? [])],
       },
+      ...(custom?.helpers ?? []),
     ],
   };
 }
@@ -38,17 +43,28 @@ function methodStructure(method: MethodDeclaration): MethodDeclarationStructure 
   const { operation } = method;
   const call = [`method: '${operation.http.method}'`, `path: ${quote(operation.http.path)}`];
   const parameters: MethodDeclarationStructure['parameters'] = [];
+  const { fixed = {}, positional = [] } = operation.request;
+  const isFixed = (name: string): boolean => Object.hasOwn(fixed, name);
+  // Positional fields first, in the config's order; fixed ones are never the caller's to pass.
+  const leading = positional.flatMap((name) => method.queryParameters.filter(({ field }) => field.name === name && !isFixed(name)));
+  for (const { field, binding, type } of leading) parameters.push({ name: binding, type, hasQuestionToken: !field.required });
+  const rest = method.queryParameters.filter(({ field }) => !positional.includes(field.name) && !isFixed(field.name));
+  const passed = (name: string, binding: string) => (name === binding ? binding : `${propertyName(name)}: ${binding}`);
+  const extra = [...leading.map(({ field, binding }) => passed(field.name, binding)), ...(Object.keys(fixed).length > 0 ? [`...${JSON.stringify(fixed)}`] : [])];
+  const restOptional = rest.every(({ field }) => !field.required);
   if (method.style === 'body' && method.requestType) {
-    parameters.push({ name: 'requestBody', type: method.requestType, initializer: method.argumentOptional ? '{}' : undefined });
-    call.push('body: requestBody');
+    const omitted = method.queryParameters.filter((parameter) => !rest.includes(parameter)).map(({ field }) => quote(field.name));
+    if (rest.length > 0) {
+      const type = omitted.length > 0 ? `Omit<${method.requestType}, ${omitted.join(' | ')}>` : method.requestType;
+      parameters.push({ name: 'requestBody', type, initializer: restOptional ? '{}' : undefined });
+    }
+    call.push(extra.length === 0 ? 'body: requestBody' : `body: { ${[...(rest.length > 0 ? ['...requestBody'] : []), ...extra].join(', ')} }`);
   } else if (method.style === 'query' && method.queryParameters.length > 0) {
-    const bindings = method.queryParameters.map(({ field, binding }) =>
-      field.name === binding ? binding : `${propertyName(field.name)}: ${binding}`,
-    );
-    const type = method.queryParameters.map(({ field, type: text }) => `${propertyName(field.name)}${field.required ? '' : '?'}: ${text}`);
-    parameters.push({ name: `{ ${bindings.join(', ')} }`, type: `{ ${type.join('; ')} }`, initializer: method.argumentOptional ? '{}' : undefined });
-    const query = method.queryParameters.map(({ field, binding }) => (field.name === binding ? binding : `${propertyName(field.name)}: ${binding}`));
-    call.push(`query: { ${query.join(', ')} }`);
+    if (rest.length > 0) {
+      const type = rest.map(({ field, type: text }) => `${propertyName(field.name)}${field.required ? '' : '?'}: ${text}`);
+      parameters.push({ name: `{ ${rest.map(({ field, binding }) => passed(field.name, binding)).join(', ')} }`, type: `{ ${type.join('; ')} }`, initializer: restOptional ? '{}' : undefined });
+    }
+    call.push(`query: { ${[...rest.map(({ field, binding }) => passed(field.name, binding)), ...extra].join(', ')} }`);
   }
   parameters.push({ name: CALL_OPTIONS.parameter, type: CALL_OPTIONS.type, hasQuestionToken: true });
   call.push(`options: ${CALL_OPTIONS.parameter}`);

@@ -230,16 +230,18 @@ function reachable(roots: string[], entities: Map<string, TypeEntity>, modelIden
 function typeDeclaration(name: string, entity: TypeEntity, modelNames: Map<string, string>, collisions: NameCollision[], input: boolean): TypeDeclaration {
   const { fields, opaque, source } = entity;
   const names = new NamePlan();
-  const enumFields = fields.filter((field) => field.enum);
+  // Values a sample names (sampleValues) make an enum too; the field stays open to any string (typeText).
+  const valuesOf = (field: Field): string[] | undefined => field.enum ?? field.sampleValues;
+  const enumFields = fields.filter((field) => valuesOf(field));
   for (const field of enumFields) {
     names.request({ kind: 'enum', scope: 'enums', identity: field.name, preferred: enumNameFor(field.name), rank: 0, label: `field ${field.name} of ${name}`, source });
-    for (const value of field.enum!) {
+    for (const value of valuesOf(field)!) {
       names.request({ kind: 'enum member', scope: `enum ${field.name}`, identity: value, preferred: enumMemberNameFor(value), rank: 0, label: `value ${JSON.stringify(value)} of ${name}.${field.name}`, source });
     }
   }
   const enums: EnumDeclaration[] = enumFields.map((field) => ({
     name: names.name('enums', field.name),
-    members: [...new Set(field.enum)].map((value) => ({ name: names.name(`enum ${field.name}`, value), value })),
+    members: [...new Set(valuesOf(field))].map((value) => ({ name: names.name(`enum ${field.name}`, value), value })),
   }));
   const enumNames = new Map(enumFields.map((field) => [field.name, names.name('enums', field.name)]));
   collisions.push(...names.collisions());
@@ -287,6 +289,7 @@ function typeText(field: Field, owner: string, modelNames: Map<string, string>, 
         return 'Record<string, any>';
       case 'string':
         if (!resolvedEnum || !owner) return 'string';
+        if (!field.enum) return `${owner}.${resolvedEnum} | string`;
         return input ? `${owner}.${resolvedEnum} | \`\${${owner}.${resolvedEnum}}\`` : `${owner}.${resolvedEnum}`;
       default:
         return type.kind;
@@ -296,7 +299,7 @@ function typeText(field: Field, owner: string, modelNames: Map<string, string>, 
 }
 
 function shapeOf(fields: Field[], opaque: boolean): string {
-  return JSON.stringify([opaque, fields.map(({ name, type, required, enum: values }) => [name, type, required, values])]);
+  return JSON.stringify([opaque, fields.map(({ name, type, required, enum: values, sampleValues }) => [name, type, required, values, ...(sampleValues ? [sampleValues] : [])])]);
 }
 
 /** JSDoc text from both locales: zh first, then en when it says something else. */

@@ -5,11 +5,12 @@
  */
 import type { SourceFileStructure } from 'ts-morph';
 import { compareStrings } from '../../ir/diagnostics.js';
-import type { ClientAuth, Diagnostic, Ir, Release, SdkSettings } from '../../ir/types.js';
+import type { ClientAuth, Diagnostic, Ir, Release, SdkSettings, SourceRef } from '../../ir/types.js';
 import { profileOf } from '../../profile/index.js';
 import type { Unit } from '../target.js';
 import { registerPartial, render } from '../templates.js';
 import { clientFile } from './clients.js';
+import { checkCustomMethods, readCustomCode } from './custom-code.js';
 import { declareSdk } from './declarations.js';
 import { modelFile, modelsIndex } from './models.js';
 import { RUNTIME_BASE } from './naming.js';
@@ -36,7 +37,7 @@ export type SdkUnitResult = [path: string, text: string][];
  * printed file, keyed by its ts-morph structure (and the header printed above it); and
  * the naming registry's warnings.
  */
-export function planSdk(ir: Ir, options: Partial<SdkOptions> = {}): { units: Unit<SdkUnitResult>[]; diagnostics: Diagnostic[] } {
+export function planSdk(ir: Ir, options: Partial<SdkOptions> = {}): { units: Unit<SdkUnitResult>[]; diagnostics: Diagnostic[]; customized: CustomizedFile[] } {
   const profile = profileOf(ir);
   const auths = AUTH_ORDER.filter((auth) => profile.clients.some((client) => client.auth === auth));
   const settings = {
@@ -46,7 +47,10 @@ export function planSdk(ir: Ir, options: Partial<SdkOptions> = {}): { units: Uni
     accessKey: auths.includes('access-key'),
     appId: auths.includes('app-id'),
   };
-  const { types, clients, diagnostics } = declareSdk(ir);
+  const { types, clients, diagnostics: naming } = declareSdk(ir);
+  const custom = readCustomCode(ir.customCode, profile.clients.map((client) => client.className));
+  const diagnostics = [...naming, ...custom.diagnostics, ...checkCustomMethods(clients, custom.parts)];
+  const customized: CustomizedFile[] = [];
   const templates = [...RUNTIME_TEMPLATES, ...auths.map((auth) => `src/http/${RUNTIME_BASE[auth]}.ts`)];
   const units: Unit<SdkUnitResult>[] = [
     {
@@ -64,12 +68,22 @@ export function planSdk(ir: Ir, options: Partial<SdkOptions> = {}): { units: Uni
   const structures = new Map<string, SourceFileStructure>();
   for (const type of types) structures.set(`src/models/${type.name}.ts`, modelFile(type));
   structures.set('src/models/index.ts', modelsIndex(types));
-  for (const { client, methods } of clients) structures.set(`src/${client.className}.ts`, clientFile(client, methods));
+  for (const { client, methods } of clients) {
+    const part = custom.parts.get(client.className);
+    structures.set(`src/${client.className}.ts`, clientFile(client, methods, part));
+    if (part) customized.push({ path: `src/${client.className}.ts`, source: { file: part.files[0]!, line: 1 } });
+  }
   const header = render('sdk/header.hbs', {});
   for (const [path, structure] of structures) {
     units.push({ key: JSON.stringify([path, header, structure]), render: () => [[path, header + printFile(structure)]] });
   }
-  return { units, diagnostics };
+  return { units, diagnostics, customized };
+}
+
+/** A client file custom code went into, and the custom file a type error in it is reported at. */
+export interface CustomizedFile {
+  path: string;
+  source: SourceRef;
 }
 
 /** The units' files, sorted by path. */

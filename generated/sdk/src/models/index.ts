@@ -9,6 +9,7 @@ export type { GetWebhookLogsDto } from './GetWebhookLogsDto.js';
 export type { GetWebhookRespDto } from './GetWebhookRespDto.js';
 export type { GetWebhooksData } from './GetWebhooksData.js';
 export type { GetWebhooksRespDto } from './GetWebhooksRespDto.js';
+export type { ListAllWebhooksDto } from './ListAllWebhooksDto.js';
 export type { ListWebhookLogsData } from './ListWebhookLogsData.js';
 export type { ListWebhookLogsRespDto } from './ListWebhookLogsRespDto.js';
 export type { ListWebhooksDto } from './ListWebhooksDto.js';
