@@ -104,6 +104,14 @@ describe('the SDK against a Prism mock of openapi.json (docs-src)', () => {
     expect(typeof sdk[name], `the SDK has no method ${name}`).toBe('function');
     const before = calls.length;
     const result = await sdk[name]!(operation.request.fields.length > 0 ? sampleArguments(operation) : undefined);
+    if (operation.implementation === 'custom') {
+      // Custom code (docs-src/sdk-custom) makes the calls it makes: each must be one the spec holds.
+      for await (const _item of result as AsyncIterable<unknown>) if (calls.length - before > 10) break;
+      const made = calls.slice(before);
+      expect(made.length).toBeGreaterThan(0);
+      for (const call of made) expect([call.status, call.requestViolations], log).toEqual([200, []]);
+      return;
+    }
     const made = calls.slice(before);
     expect(made).toHaveLength(1);
     expect(made[0]!.requestViolations, log).toEqual([]);

@@ -81,8 +81,8 @@ describe('the config binds an operation to HTTP', () => {
       { config: { operations: { 'authentication/introspect-token': { http: { path: '/oidc/token/introspection' }, request: { positional: ['token'], fixed: { token_type_hint: 'access_token' } } } } } },
     );
     const client = String(out.files.get('sdk/src/AuthenticationClient.ts'));
-    expect(client).toContain('public async introspectToken(token: string): Promise<IntrospectTokenRespDto>');
-    expect(client).toContain(`body: { token, ...{"token_type_hint":"access_token"} }`);
+    expect(client).toContain('public async introspectToken(token: string, callOptions?: CallOptions): Promise<IntrospectTokenRespDto>');
+    expect(client).toContain(`body: { token, token_type_hint: "access_token" }, options: callOptions`);
     expect(client).toContain(`path: '/oidc/token/introspection'`);
     expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });

@@ -50,7 +50,7 @@ function methodStructure(method: MethodDeclaration): MethodDeclarationStructure 
   for (const { field, binding, type } of leading) parameters.push({ name: binding, type, hasQuestionToken: !field.required });
   const rest = method.queryParameters.filter(({ field }) => !positional.includes(field.name) && !isFixed(field.name));
   const passed = (name: string, binding: string) => (name === binding ? binding : `${propertyName(name)}: ${binding}`);
-  const extra = [...leading.map(({ field, binding }) => passed(field.name, binding)), ...(Object.keys(fixed).length > 0 ? [`...${JSON.stringify(fixed)}`] : [])];
+  const extra = [...leading.map(({ field, binding }) => passed(field.name, binding)), ...Object.entries(fixed).map(([name, value]) => `${propertyName(name)}: ${JSON.stringify(value)}`)];
   const restOptional = rest.every(({ field }) => !field.required);
   if (method.style === 'body' && method.requestType) {
     const omitted = method.queryParameters.filter((parameter) => !rest.includes(parameter)).map(({ field }) => quote(field.name));
