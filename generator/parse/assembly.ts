@@ -12,6 +12,7 @@ import type { GeneratorConfig } from '../config/index.js';
 import { applyProfile, clientIndex, resolveProfile } from '../profile/index.js';
 import { clientsOf, mergeModels, mergeOperation, pageFrame, operationKey, typeText, type OperationKey, type SinkFor } from './merge.js';
 import type { PageDoc } from './page.js';
+import { pageRecords } from './page-records.js';
 import type { PageResult } from './read-page.js';
 
 const folderOf = (page: PageDoc): string => `${page.locale}|${page.path.module}|${page.path.tag}|${page.path.slug}`;
@@ -122,7 +123,8 @@ export function assemble(results: readonly PageResult[], config?: GeneratorConfi
   const frame = pageFrame(resolved);
   const profiled = applyProfile({ irVersion: IR_VERSION, operations, models, ...(frame ? { frame } : {}), diagnostics: [] }, profile, config?.operations);
   const diagnostics = [...[...sinks.values()].flatMap((sink) => sink.items), ...profiled.diagnostics].sort(compareDiagnostics);
-  return { ...profiled.ir, diagnostics };
+  const records = pageRecords(new Map([...groups].map(([id, group]) => [id, group.pages])), profiled.ir);
+  return { ...profiled.ir, ...records, diagnostics };
 }
 
 /** The page's sample calls a client other than its folder's: it tells which client the folder's copies mean. */

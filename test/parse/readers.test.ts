@@ -241,7 +241,10 @@ describe('a new reader', () => {
     const fromPilcrow = read(file, pilcrowPage, readers);
     const fromMarkdown = read(file, markdownPage);
     expect(fromPilcrow.page).toBeDefined();
-    expect(fromPilcrow.page).toEqual(fromMarkdown.page);
+    // The same facts; only a page read in its source form keeps its shape (to be given back as written).
+    const { shape, ...facts } = fromMarkdown.page!;
+    expect(shape).toBeDefined();
+    expect(fromPilcrow.page).toEqual(facts);
     expect(fromPilcrow.sink.items).toEqual(fromMarkdown.sink.items);
   });
 });

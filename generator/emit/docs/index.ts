@@ -5,11 +5,12 @@
  */
 import { hash } from 'node:crypto';
 import { compareDiagnostics, compareStrings, createDiagnostic } from '../../ir/diagnostics.js';
-import { LOCALES, SDK_LANGUAGES, type Diagnostic, type Ir, type Locale, type SdkLanguage } from '../../ir/types.js';
+import { LOCALES, SDK_LANGUAGES, type Diagnostic, type Ir, type Locale, type PageRecord, type SdkLanguage } from '../../ir/types.js';
 import { profileOf } from '../../profile/index.js';
 import type { Unit } from '../target.js';
 import { registerPartial, render } from '../templates.js';
 import { mergeFallbacks } from './fallback.js';
+import { reproducePage } from './reproduce.js';
 import { sidebar } from './sidebar.js';
 import { modelNamesOnPage, pageView, type Fallbacks, type SampleMode } from './view.js';
 
@@ -32,6 +33,8 @@ export interface DocsOutput {
 /** A unit's pages as UTF-8 bytes, and where its texts fell back to the other locale (plain data: units may be cached). */
 export interface DocsUnitResult {
   files: [string, Uint8Array][];
+  /** The files made from templates (not input pages given back): an input page at the same path wins over them. */
+  synthesized: string[];
   fallbacks: RecordedFallbacks;
 }
 
@@ -72,19 +75,27 @@ export function planDocs(ir: Ir, options: DocsOptions = {}): { units: Unit<DocsU
   const printOf = (name: string): string => modelPrints.get(name) ?? modelPrints.set(name, hash('sha1', JSON.stringify(models.get(name)), 'base64')).get(name)!;
   // What an operation's pages are made of, whatever their locale: the operation and every model they show.
   const contents = new Map(operations.map((operation) => [operation, [JSON.stringify(operation), ...[...modelNamesOnPage(operation, models)].sort(compareStrings).map(printOf)].join('\0')]));
+  // The input pages of each operation: given back at their own path, as written (reproduce.ts).
+  const recordsOf = new Map<string, PageRecord[]>();
+  for (const record of ir.pages ?? []) recordsOf.set(record.operation, [...(recordsOf.get(record.operation) ?? []), record]);
   const units: Unit<DocsUnitResult>[] = [];
   for (const locale of options.locales ?? LOCALES) {
     for (const operation of operations) {
+      const records = (recordsOf.get(operation.id) ?? []).filter((record) => record.locale === locale && (!record.sdk || sdks.includes(record.sdk)));
+      const shapes = JSON.stringify(records.map((record) => [record, record.parts.map((index) => ir.pageParts![index])]));
       units.push({
-        key: `${locale}\0${settings}\0${contents.get(operation)}`,
+        key: `${locale}\0${settings}\0${contents.get(operation)}\0${shapes}`,
         render: () => {
           // A group records its own fallbacks (tables shared with other groups bring theirs), so what it records is complete.
           const own: Fallbacks = { missing: new Map(), present: new Set() };
-          const files = sdks.map((sdk): [string, Uint8Array] => [
-            pagePath(locale, sdk, operation.module, operation.tag, operation.slug),
-            Buffer.from(renderPage(pageView(ir, models, operation, sdk, locale, mode, own, tables)), 'utf8'),
-          ]);
-          return { files, fallbacks: recordFallbacks(own) };
+          const reproduced = records.map((record): [string, Uint8Array] => [record.file, Buffer.from(reproducePage(record, ir, operation, models), 'utf8')]);
+          const synthesized = sdks
+            .filter((sdk) => !records.some((record) => record.sdk === sdk))
+            .map((sdk): [string, Uint8Array] => [
+              synthesizedPath(recordsOf.get(operation.id) ?? [], locale, sdk) ?? pagePath(locale, sdk, operation.module, operation.tag, operation.slug),
+              Buffer.from(renderPage(pageView(ir, models, operation, sdk, locale, mode, own, tables)), 'utf8'),
+            ]);
+          return { files: [...reproduced, ...synthesized], synthesized: synthesized.map(([path]) => path), fallbacks: recordFallbacks(own) };
         },
       });
     }
@@ -94,7 +105,9 @@ export function planDocs(ir: Ir, options: DocsOptions = {}): { units: Unit<DocsU
     finish: (results) => {
       const fallbacks: Fallbacks = { missing: new Map(), present: new Set() };
       for (const result of results) mergeFallbacks(result.fallbacks, fallbacks);
-      const files = results.flatMap((result) => result.files);
+      // A page of one operation may stand where another's would be synthesized (a page filed under another client's folder).
+      const inputs = new Set(results.flatMap((result) => result.files.map(([path]) => path).filter((path) => !result.synthesized.includes(path))));
+      const files = results.flatMap((result) => result.files.filter(([path]) => !inputs.has(path) || !result.synthesized.includes(path)));
       // The sidebars are cheap: made here, not as units.
       for (const locale of options.locales ?? LOCALES) files.push([`${locale}/sidebar.json`, Buffer.from(`${JSON.stringify(sidebar(operations, locale, profileOf(ir)), null, 2)}\n`, 'utf8')]);
       files.sort(([a], [b]) => compareStrings(a, b));
@@ -104,6 +117,19 @@ export function planDocs(ir: Ir, options: DocsOptions = {}): { units: Unit<DocsU
 }
 
 const renderPage = (view: object): string => render('docs/page.hbs', view);
+
+/**
+ * Where a page missing from the input goes: beside the operation's input pages, laid out
+ * as they are (an input page's path with its locale and SDK language folders replaced).
+ */
+function synthesizedPath(records: readonly PageRecord[], locale: Locale, sdk: SdkLanguage): string | undefined {
+  for (const record of records) {
+    const parts = record.file.split('/');
+    if (!record.sdk || !parts.includes(record.sdk) || !parts.includes(record.locale) || !record.file.endsWith('.md')) continue;
+    return parts.map((part) => (part === record.locale ? locale : part === record.sdk ? sdk : part)).join('/');
+  }
+  return undefined;
+}
 
 function recordFallbacks(fallbacks: Fallbacks): RecordedFallbacks {
   return { missing: [...fallbacks.missing].map(([key, what]) => [key, [...what]]), present: [...fallbacks.present] };
