@@ -11,3 +11,16 @@ export function fieldPrint(field: Field, locale: Locale): string {
   const { description, ...facts } = field;
   return hash('sha1', JSON.stringify([facts, description[locale] ?? null]), 'base64').slice(0, 12);
 }
+
+/**
+ * fieldPrint, once per field object and locale: an operation's pages share its fields. For
+ * one pass over an IR that nothing changes meanwhile (a new one per pass).
+ */
+export function fieldPrints(): (field: Field, locale: Locale) => string {
+  const memo = new WeakMap<Field, Partial<Record<Locale, string>>>();
+  return (field, locale) => {
+    let prints = memo.get(field);
+    if (!prints) memo.set(field, (prints = {}));
+    return (prints[locale] ??= fieldPrint(field, locale));
+  };
+}

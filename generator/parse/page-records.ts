@@ -5,7 +5,7 @@
  * (the six SDK languages' copies of a table) are stored once.
  */
 import { compareStrings } from '../ir/diagnostics.js';
-import { fieldPrint } from '../ir/prints.js';
+import { fieldPrints } from '../ir/prints.js';
 import type { Field, Ir, PagePart, PageRecord } from '../ir/types.js';
 import type { PageDoc } from './page.js';
 
@@ -14,9 +14,10 @@ export function pageRecords(groups: ReadonlyMap<string, readonly PageDoc[]>, ir:
   const models = new Map(ir.models.map((model) => [model.name, model]));
   const pages: PageRecord[] = [];
   const pageParts: PagePart[] = [];
+  const print = fieldPrints();
   const pooled = new Map<string, number>();
   const pool = (part: PagePart): number => {
-    const key = JSON.stringify(part);
+    const key = 'text' in part ? `t${part.text}` : JSON.stringify(part);
     let index = pooled.get(key);
     if (index === undefined) pooled.set(key, (index = pageParts.push(part) - 1));
     return index;
@@ -31,14 +32,16 @@ export function pageRecords(groups: ReadonlyMap<string, readonly PageDoc[]>, ir:
       const tables = page.shape.flatMap((part) => ('table' in part ? [part.table] : []));
       // The last table of a kind is where the emitter adds fields the IR gains: it records those the IR had but the page left out.
       const last = new Map(tables.map((table) => [table.of, table]));
+      const shownOf = new Map<string, Set<string | undefined>>();
+      for (const table of tables) for (const row of table.rows) (shownOf.get(table.of) ?? shownOf.set(table.of, new Set()).get(table.of)!).add(row.field);
       const parts = page.shape.map((part) => {
         if ('text' in part) return pool(part);
         const fields = new Map(fieldsOf(part.table.of).map((field) => [field.name, field]));
         const rows = part.table.rows.map((row) => {
           const field = row.field === undefined ? undefined : fields.get(row.field);
-          return field ? { ...row, print: fieldPrint(field, page.locale) } : { text: row.text };
+          return field ? { ...row, print: print(field, page.locale) } : { text: row.text };
         });
-        const shown = new Set(tables.filter((table) => table.of === part.table.of).flatMap((table) => table.rows.map((row) => row.field)));
+        const shown = shownOf.get(part.table.of)!;
         const omitted = last.get(part.table.of) === part.table ? [...fields.keys()].filter((name) => !shown.has(name)) : [];
         return pool({ table: { ...part.table, rows, ...(omitted.length > 0 ? { omitted } : {}) } });
       });

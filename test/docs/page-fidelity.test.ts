@@ -5,11 +5,12 @@
  * changed. The pages here are written for this test, one per style variant; each stands
  * for pages of a docs set not seen before.
  */
-import { format } from 'prettier';
+import { format, util } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { emitDocs } from '../../generator/emit/docs/index.js';
 import type { Ir } from '../../generator/ir/types.js';
 import { parsePages } from '../../generator/parse/index.js';
+import { displayWidth } from '../../generator/shared/display-width.js';
 
 interface Style {
   notice?: string;
@@ -166,5 +167,12 @@ describe('an input page changes only where the IR changed', () => {
       request.fields.push({ name: 'color', type: { kind: 'string' }, required: false, description: { en: 'Widget colour' }, example: 'red' });
     }).get(FILE)!;
     expect(got).toBe(page.replace('| label | string | No | New label, shown as 标签名称 in the console | `新的名字` |', '| color | string | No | Widget colour  | `red` |'));
+  });
+});
+
+describe('display width', () => {
+  it("counts columns as prettier's own getStringWidth does", () => {
+    const samples = ['abc', '名称 | 类型', 'e\u0301x', '👍 ok', '🇨🇳', 'é', '①②', 'ｱｲ', 'ＡＢ', '가나', '\u200b', '☺️', '`新的名字`', 'Ж', '\t'];
+    for (const text of samples) expect(displayWidth(text), JSON.stringify(text)).toBe(util.getStringWidth(text));
   });
 });

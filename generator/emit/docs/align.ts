@@ -4,6 +4,7 @@
  * separator's dashes to the same width, alignment colons kept and honoured.
  */
 import { displayWidth } from '../../shared/display-width.js';
+import { tableCells } from '../../shared/table-line.js';
 
 type Align = 'left' | 'right' | 'center' | undefined;
 
@@ -37,9 +38,4 @@ export function alignTable(lines: readonly string[]): string[] {
       }),
     );
   });
-}
-
-/** A table line's cells, trimmed (a pipe escaped by `\` stays in its cell). */
-export function tableCells(line: string): string[] {
-  return line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '').split(/(?<!\\)\|/).map((cell) => cell.trim());
 }

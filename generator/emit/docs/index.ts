@@ -6,6 +6,7 @@
 import { hash } from 'node:crypto';
 import { compareDiagnostics, compareStrings, createDiagnostic } from '../../ir/diagnostics.js';
 import { LOCALES, SDK_LANGUAGES, type Diagnostic, type Ir, type Locale, type PageRecord, type SdkLanguage } from '../../ir/types.js';
+import { fieldPrints } from '../../ir/prints.js';
 import { profileOf } from '../../profile/index.js';
 import type { Unit } from '../target.js';
 import { registerPartial, render } from '../templates.js';
@@ -76,6 +77,7 @@ export function planDocs(ir: Ir, options: DocsOptions = {}): { units: Unit<DocsU
   // What an operation's pages are made of, whatever their locale: the operation and every model they show.
   const contents = new Map(operations.map((operation) => [operation, [JSON.stringify(operation), ...[...modelNamesOnPage(operation, models)].sort(compareStrings).map(printOf)].join('\0')]));
   // The input pages of each operation: given back at their own path, as written (reproduce.ts).
+  const print = fieldPrints();
   const recordsOf = new Map<string, PageRecord[]>();
   for (const record of ir.pages ?? []) recordsOf.set(record.operation, [...(recordsOf.get(record.operation) ?? []), record]);
   const units: Unit<DocsUnitResult>[] = [];
@@ -88,7 +90,7 @@ export function planDocs(ir: Ir, options: DocsOptions = {}): { units: Unit<DocsU
         render: () => {
           // A group records its own fallbacks (tables shared with other groups bring theirs), so what it records is complete.
           const own: Fallbacks = { missing: new Map(), present: new Set() };
-          const reproduced = records.map((record): [string, Uint8Array] => [record.file, Buffer.from(reproducePage(record, ir, operation, models), 'utf8')]);
+          const reproduced = records.map((record): [string, Uint8Array] => [record.file, Buffer.from(reproducePage(record, ir, operation, models, print), 'utf8')]);
           const synthesized = sdks
             .filter((sdk) => !records.some((record) => record.sdk === sdk))
             .map((sdk): [string, Uint8Array] => [

@@ -5,14 +5,15 @@
  * columns, a field the IR lost is dropped, a field the IR gained is added at the end of
  * the table that shows its kind; a padded table that changed is padded again (align.ts).
  */
-import { fieldPrint } from '../../ir/prints.js';
+
 import { LOCALES, type Field, type Ir, type Locale, type Model, type Operation, type PagePart, type PageRecord, type PageTable } from '../../ir/types.js';
 import { alignTable } from './align.js';
 import { defaultCell, escapePipes, textCell, typeCell, type Linked } from './cells.js';
 import { modelRow, ordered, requestRow } from './rows.js';
 import { WORDS } from './words.js';
 
-export function reproducePage(record: PageRecord, ir: Pick<Ir, 'pageParts'>, operation: Operation, models: Map<string, Model>): string {
+/** `print`: fieldPrint, memoized for the run (ir/prints.ts). */
+export function reproducePage(record: PageRecord, ir: Pick<Ir, 'pageParts'>, operation: Operation, models: Map<string, Model>, print: Print): string {
   const parts = record.parts.map((index) => ir.pageParts![index]!);
   const tables = parts.flatMap((part) => ('table' in part ? [part.table] : []));
   // A field the page does not show yet goes to the last table of its kind.
@@ -30,18 +31,20 @@ export function reproducePage(record: PageRecord, ir: Pick<Ir, 'pageParts'>, ope
       const table = part.table;
       const fields = fieldsOf(table.of);
       const added = last.get(table.of) === table ? fields.filter((field) => !shown.has(`${table.of}\0${field.name}`) && !table.omitted?.includes(field.name)) : [];
-      return tableText(table, fields, added, record.locale, models, operation.request.style === 'query');
+      return tableText(table, fields, added, record.locale, models, operation.request.style === 'query', print);
     })
     .join('\n');
 }
 
-function tableText(table: PageTable, fields: Field[], added: Field[], locale: Locale, linked: Linked, query: boolean): string {
+type Print = (field: Field, locale: Locale) => string;
+
+function tableText(table: PageTable, fields: Field[], added: Field[], locale: Locale, linked: Linked, query: boolean, print: Print): string {
   const byName = new Map(fields.map((field) => [field.name, field]));
   let changed = added.length > 0;
   const rows: string[] = [];
   for (const row of table.rows) {
     const field = row.field === undefined ? undefined : byName.get(row.field);
-    if (row.field === undefined || (field && fieldPrint(field, locale) === row.print)) rows.push(row.text);
+    if (row.field === undefined || (field && print(field, locale) === row.print)) rows.push(row.text);
     else {
       changed = true;
       if (field) rows.push(renderRow(table, field, locale, linked, query));

@@ -5,8 +5,9 @@
  * PageRecord). Made from the file's own lines, so the page's frame, words and blank
  * lines are whatever it wrote.
  */
-import type { ColumnRole, PagePart, PageRow } from '../../../ir/types.js';
+import type { PagePart, PageRow } from '../../../ir/types.js';
 import { displayWidth } from '../../../shared/display-width.js';
+import { tableCells } from '../../../shared/table-line.js';
 import type { PageDoc } from '../../page.js';
 import { columnRole } from '../../vocabulary.js';
 
@@ -47,19 +48,17 @@ export function pageShape(lines: readonly string[], page: Pick<PageDoc, 'request
       else if (ROW.test(line) || rows.length === 0) rows.push({ text: line });
       else rows[rows.length - 1]!.text += `\n${line}`;
     }
-    const all = [...head.split('\n'), ...rows.map((row) => row.text)];
-    const width = displayWidth(all[0]!);
-    const padded = all.every((line) => !line.includes('\n') && displayWidth(line) === width) && rows.every((row) => !row.text.includes('\n'));
-    parts.push({ table: { of: first.of, head, columns: cellsOf(head.split('\n')[0]!).map((cell) => columnRole(cell) ?? null), padded, rows } });
+    parts.push({ table: { of: first.of, head, columns: tableCells(head.split('\n')[0]!).map((cell) => columnRole(cell) ?? null), padded: isPadded(head, rows), rows } });
   }
   flush();
   return parts;
 }
 
-/** A table line's cells, trimmed (pipes escaped by `\` stay in their cell). */
-export function cellsOf(line: string): string[] {
-  const cells = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '').split(/(?<!\\)\|/);
-  return cells.map((cell) => cell.trim());
+/** Every line as wide as the others (the separator, plain ASCII, is measured first: most tables fail there). */
+function isPadded(head: string, rows: readonly PageRow[]): boolean {
+  const [header, separator] = head.split('\n') as [string, string];
+  const width = separator.trimEnd().length;
+  if (displayWidth(header.trimEnd()) !== width) return false;
+  return rows.every((row) => !row.text.includes('\n') && displayWidth(row.text.trimEnd()) === width);
 }
 
-export type { ColumnRole };
