@@ -94,7 +94,7 @@ export function planDocs(ir: Ir, options: DocsOptions = {}): { units: Unit<DocsU
           const synthesized = sdks
             .filter((sdk) => !records.some((record) => record.sdk === sdk))
             .map((sdk): [string, Uint8Array] => [
-              synthesizedPath(recordsOf.get(operation.id) ?? [], locale, sdk) ?? pagePath(locale, sdk, operation.module, operation.tag, operation.slug),
+              synthesizedPath(recordsOf.get(operation.id) ?? [], locale, sdk, operation.tag) ?? pagePath(locale, sdk, operation.module, operation.tag, operation.slug),
               Buffer.from(renderPage(pageView(ir, models, operation, sdk, locale, mode, own, tables)), 'utf8'),
             ]);
           return { files: [...reproduced, ...synthesized], synthesized: synthesized.map(([path]) => path), fallbacks: recordFallbacks(own) };
@@ -124,8 +124,10 @@ const renderPage = (view: object): string => render('docs/page.hbs', view);
  * Where a page missing from the input goes: beside the operation's input pages, laid out
  * as they are (an input page's path with its locale and SDK language folders replaced).
  */
-function synthesizedPath(records: readonly PageRecord[], locale: Locale, sdk: SdkLanguage): string | undefined {
-  for (const record of records) {
+function synthesizedPath(records: readonly PageRecord[], locale: Locale, sdk: SdkLanguage, tag: string): string | undefined {
+  // Pages of one operation may sit in different folders: the locale's own first, then those in the operation's tag folder.
+  const rank = (record: PageRecord): number => (record.locale === locale ? 0 : 2) + (record.file.split('/').includes(tag) ? 0 : 1);
+  for (const record of [...records].sort((a, b) => rank(a) - rank(b))) {
     const parts = record.file.split('/');
     if (!record.sdk || !parts.includes(record.sdk) || !parts.includes(record.locale) || !record.file.endsWith('.md')) continue;
     return parts.map((part) => (part === record.locale ? locale : part === record.sdk ? sdk : part)).join('/');
