@@ -115,6 +115,11 @@ export interface OperationLayout {
   bareExamples: string[];
   /** Request rows the page spread over several lines (broken Markdown, repaired on reading). */
   multilineRows?: string[];
+  /**
+   * The frame that prevails among the operation's own input pages, where it differs from
+   * the docs set's (`Ir.frame`): what its synthesized pages repeat. `notice: ""`: they have none.
+   */
+  frame?: PageFrame;
 }
 
 export interface ModelLayout {

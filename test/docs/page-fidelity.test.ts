@@ -122,6 +122,19 @@ describe('input pages come back as written, at their own path', () => {
     expect(files.get(python)).toBe(other);
   });
 
+  it("pages missing from the input take the frame of the operation's own pages, then the docs set's", () => {
+    const other = 'en/node/management/widgets/other-widget.md';
+    const files = generate({
+      [FILE]: enPage({ requiredWord: 'Is it required?' }),
+      [other]: enPage({ notice: EN_NOTICE, title: 'Another widget' }).replace(/renameWidget/g, 'otherWidget'),
+      [other.replace('other-widget', 'third-widget')]: enPage({ notice: EN_NOTICE, title: 'A third' }).replace(/renameWidget/g, 'thirdWidget'),
+    });
+    const python = files.get(FILE.replace('/node/', '/python/'))!;
+    expect(python).not.toContain(EN_NOTICE);
+    expect(python).toContain('| Name | Type | Is it required? | Description | Sample value |');
+    expect(files.get(other.replace('/node/', '/python/'))).toContain(`> ${EN_NOTICE}`);
+  });
+
   it('pages missing from the input are synthesized beside the input pages', () => {
     const bare = 'en/widgets/rename-widget.md';
     const files = generate({ 'en/node/widgets/rename-widget.md': enPage() });
