@@ -21,10 +21,11 @@ import { readIntro, readMethod, readModels, readRequest, readResponse, readSampl
 export const markdownReader: Reader = {
   name: 'markdown',
   detect: () => true,
-  // A page read in its source form keeps its shape (pages other readers rebuilt are given back in the docs set's style).
+  // A Markdown file read in its source form keeps its shape (pages other readers rebuilt are made anew from the templates).
   read: (page, sink) => {
     const doc = readMarkdownPage(page, sink);
-    return doc && { ...doc, shape: pageShape(linesAsWritten(page), doc) };
+    // Only a Markdown file is given back as a file of its own (a `.txt` page is made anew as Markdown).
+    return doc && /\.md$/i.test(page.file) ? { ...doc, shape: pageShape(linesAsWritten(page), doc) } : doc;
   },
 };
 
