@@ -6,7 +6,7 @@
  */
 import { compareStrings } from '../ir/diagnostics.js';
 import { fieldPrints } from '../ir/prints.js';
-import type { Field, Ir, PagePart, PageRecord } from '../ir/types.js';
+import type { Field, Ir, PagePart, PageRecord, PageTable } from '../ir/types.js';
 import type { PageDoc } from './page.js';
 
 export function pageRecords(groups: ReadonlyMap<string, readonly PageDoc[]>, ir: Pick<Ir, 'operations' | 'models'>): Pick<Ir, 'pages' | 'pageParts'> {
@@ -17,7 +17,8 @@ export function pageRecords(groups: ReadonlyMap<string, readonly PageDoc[]>, ir:
   const print = fieldPrints();
   const pooled = new Map<string, number>();
   const pool = (part: PagePart): number => {
-    const key = 'text' in part ? `t${part.text}` : JSON.stringify(part);
+    // Keys made by joining, not JSON: ~9 MB of tables pass here (each table once per SDK copy).
+    const key = 'text' in part ? `t${part.text}` : tableKey(part.table);
     let index = pooled.get(key);
     if (index === undefined) pooled.set(key, (index = pageParts.push(part) - 1));
     return index;
@@ -49,4 +50,10 @@ export function pageRecords(groups: ReadonlyMap<string, readonly PageDoc[]>, ir:
     }
   }
   return pages.length > 0 ? { pages, pageParts } : {};
+}
+
+/** Everything a table part holds, as one string (columns and style follow from the head and rows). */
+function tableKey(table: PageTable): string {
+  const rows = table.rows.map((row) => `${row.field ?? ''}\u0001${row.print ?? ''}\u0001${row.text}`).join('\u0002');
+  return `${table.of}\u0003${table.head}\u0003${table.omitted?.join('\u0001') ?? ''}\u0003${rows}`;
 }

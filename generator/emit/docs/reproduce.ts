@@ -19,18 +19,20 @@ export function reproducePage(record: PageRecord, ir: Pick<Ir, 'pageParts'>, ope
   // A field the page does not show yet goes to the last table of its kind.
   const last = new Map(tables.map((table) => [table.of, table]));
   const shown = new Set(tables.flatMap((table) => table.rows.flatMap((row) => (row.field ? [`${table.of}\0${row.field}`] : []))));
-  const fieldsOf = (of: string): Field[] => {
-    if (of === 'request') return ordered(operation.request.fields, operation.layout?.request);
-    if (of === 'response') return ordered(operation.response.fields, operation.layout?.response);
+  const fieldsOf = (of: string): [Field[], string[] | undefined] => {
+    if (of === 'request') return [operation.request.fields, operation.layout?.request];
+    if (of === 'response') return [operation.response.fields, operation.layout?.response];
     const model = models.get(of.slice('model:'.length));
-    return model ? ordered(model.fields, model.layout?.fields) : [];
+    return model ? [model.fields, model.layout?.fields] : [[], undefined];
   };
   return parts
     .map((part: PagePart) => {
       if ('text' in part) return part.text;
       const table = part.table;
-      const fields = fieldsOf(table.of);
-      const added = last.get(table.of) === table ? fields.filter((field) => !shown.has(`${table.of}\0${field.name}`) && !table.omitted?.includes(field.name)) : [];
+      const [fields, order] = fieldsOf(table.of);
+      const missing = last.get(table.of) === table ? fields.filter((field) => !shown.has(`${table.of}\0${field.name}`) && !table.omitted?.includes(field.name)) : [];
+      // Added fields in documented order (sorting only when there are some: most tables have none).
+      const added = missing.length > 0 ? ordered(missing, order) : missing;
       return tableText(table, fields, added, record.locale, models, operation.request.style === 'query', print);
     })
     .join('\n');
