@@ -18,6 +18,8 @@ export function readPreviousIr(text: string | undefined, file: string, checked =
     sink.warning('PREVIOUS_IR_UNREADABLE', 1, `the previous IR is not JSON (${error instanceof Error ? error.message : String(error)}); no API changes reported, version unchanged`);
     return { diagnostics: sink.items };
   }
+  // Version 2 only added the page records (a docs fact the changes never read): a version 1 IR is read as one without them.
+  if ((data as { irVersion?: unknown } | null)?.irVersion === 1) data = { ...(data as object), irVersion: IR_VERSION };
   const problems = checked && (data as Partial<Ir> | null)?.irVersion === IR_VERSION ? [] : validateIr(data);
   if (problems.length > 0) {
     sink.warning('PREVIOUS_IR_UNREADABLE', 1, `the previous IR is not an IR of this version (${problems[0]}); no API changes reported, version unchanged`);

@@ -9,7 +9,7 @@
 
 import type { DiagnosticCode } from './diagnostic-codes.js';
 
-export const IR_VERSION = 1 as const;
+export const IR_VERSION = 2 as const;
 
 export const LOCALES = ['zh', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -153,6 +153,11 @@ export interface OperationLayout {
   bareExamples: string[];
   /** Request rows the page spread over several lines (broken Markdown, repaired on reading). */
   multilineRows?: string[];
+  /**
+   * The frame that prevails among the operation's own input pages, where it differs from
+   * the docs set's (`Ir.frame`): what its synthesized pages repeat. `notice: ""`: they have none.
+   */
+  frame?: PageFrame;
 }
 
 export interface ModelLayout {
@@ -178,6 +183,52 @@ export interface LocaleFrame {
 }
 
 export type PageFrame = Partial<Record<Locale, LocaleFrame>>;
+
+/**
+ * One input page, kept so that the docs emitter gives it back as written: at its own
+ * path, in its own style. A page is a list of parts (indexes into `Ir.pageParts`): text
+ * the page carries as is (headings, notice, blank lines, sample, prose), and the field
+ * tables, whose rows are re-rendered only where the IR changed since the page was read.
+ * A fact of the page, never of the API: nothing but the docs emitter reads it.
+ */
+export interface PageRecord {
+  /** Path relative to the docs root, as read. */
+  file: string;
+  locale: Locale;
+  sdk?: SdkLanguage;
+  /** The operation the page shows (`Operation.id`). */
+  operation: string;
+  parts: number[];
+}
+
+export type PagePart = { text: string } | { table: PageTable };
+
+export type ColumnRole = 'name' | 'type' | 'required' | 'default' | 'description' | 'example';
+
+/** A field table as the page wrote it: its head (two lines), column roles, style and rows. */
+export interface PageTable {
+  /** `request`, `response` or `model:<Name>`: whose fields the rows show. */
+  of: string;
+  head: string;
+  /** The role of each column (`null`: one docs-to-sdk does not read). */
+  columns: (ColumnRole | null)[];
+  /** Every line padded to its column's width, as prettier aligns tables (wide characters count two). */
+  padded: boolean;
+  rows: PageRow[];
+  /** Fields the IR had when the page was read that the page's tables of this kind leave out (not added back later). */
+  omitted?: string[];
+}
+
+/**
+ * A row as written. `field`: the field it shows; `print`: that field's fingerprint in
+ * the IR the page was read into (fieldPrint): while the IR's field keeps it, the row is
+ * written as it was. A row without `field` (one docs-to-sdk did not read) stays as it is.
+ */
+export interface PageRow {
+  text: string;
+  field?: string;
+  print?: string;
+}
 
 export interface Model {
   name: string;
@@ -264,6 +315,10 @@ export interface Ir {
   frame?: PageFrame;
   /** The custom code folder's files, by path (config `customCode`, default `sdk-custom/`). */
   customCode?: CustomCodeFile[];
+  /** Each input page as it was written (its own path, frame, words, tables, blank lines): see PageRecord. */
+  pages?: PageRecord[];
+  /** The parts pages are made of, each once (an operation's pages in six SDK languages share most of theirs). */
+  pageParts?: PagePart[];
   /** The SDK's releases, newest first: what each version changed (generator/changes). Absent before the first. */
   releases?: Release[];
   diagnostics: Diagnostic[];

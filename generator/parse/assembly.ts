@@ -13,6 +13,8 @@ import { applyProfile, clientIndex, resolveProfile } from '../profile/index.js';
 import { withSampleValues } from './sample-names.js';
 import { clientsOf, mergeModels, mergeOperation, pageFrame, operationKey, typeText, type OperationKey, type SinkFor } from './merge.js';
 import type { PageDoc } from './page.js';
+import { operationFrame } from './operation-frame.js';
+import { pageRecords } from './page-records.js';
 import type { PageResult } from './read-page.js';
 
 const folderOf = (page: PageDoc): string => `${page.locale}|${page.path.module}|${page.path.tag}|${page.path.slug}`;
@@ -125,7 +127,12 @@ export function assemble(results: readonly PageResult[], config?: GeneratorConfi
   const frame = pageFrame(resolved);
   const profiled = applyProfile({ irVersion: IR_VERSION, operations, models, ...(frame ? { frame } : {}), diagnostics: [] }, profile, config?.operations);
   const diagnostics = [...[...sinks.values()].flatMap((sink) => sink.items), ...profiled.diagnostics].sort(compareDiagnostics);
-  return { ...profiled.ir, diagnostics };
+  const pagesOf = new Map([...groups].map(([id, group]) => [id, group.pages]));
+  const framed = profiled.ir.operations.map((operation) => {
+    const own = operation.layout && operationFrame(pagesOf.get(operation.id) ?? [], frame);
+    return own ? { ...operation, layout: { ...operation.layout!, frame: own } } : operation;
+  });
+  return { ...profiled.ir, operations: framed, ...pageRecords(pagesOf, profiled.ir), diagnostics };
 }
 
 /** The page's sample calls a client other than its folder's: it tells which client the folder's copies mean. */

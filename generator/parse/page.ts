@@ -5,7 +5,7 @@
  * page's format, is worked out here (pageDoc).
  */
 import type { DiagnosticSink } from '../ir/diagnostics.js';
-import { SDK_LANGUAGES, type JsonValue, type LocaleFrame, type Locale, type SdkLanguage } from '../ir/types.js';
+import { SDK_LANGUAGES, type JsonValue, type LocaleFrame, type Locale, type PagePart, type SdkLanguage } from '../ir/types.js';
 import type { ParsedField } from './fields.js';
 
 export interface PageModel {
@@ -39,6 +39,8 @@ export interface PageDoc {
   includes?: { file: string; line: number }[];
   /** The page's boilerplate: do-not-edit comment, notice (blockquote text), table heads (two lines). */
   frame: LocaleFrame;
+  /** The page's lines as text and field tables (readers/markdown/shape.ts); absent for pages rebuilt from another format. */
+  shape?: PagePart[];
   /** Read from a copy that lost formatting (text copied from a rendered site): pages in their source form win over it. */
   copied?: true;
 }

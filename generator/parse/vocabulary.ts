@@ -3,6 +3,7 @@
  * cell values. Matching is on normalized text (HTML stripped, lower case, no trailing
  * punctuation), so `<div style="width:80px">Is it required?</div>` is `is it required`.
  */
+import type { ColumnRole } from '../ir/types.js';
 import type { Locale } from '../ir/types.js';
 
 export type SectionKind = 'method' | 'request' | 'sample' | 'response' | 'result' | 'models';
@@ -70,7 +71,7 @@ function findSection(headingText: string): { kind: SectionKind; locale: Locale }
   return undefined;
 }
 
-export type ColumnRole = 'name' | 'type' | 'required' | 'default' | 'description' | 'example';
+export type { ColumnRole };
 
 const COLUMN_WORDS: Record<ColumnRole, string[]> = {
   name: ['名称', 'name', '字段', '参数', '参数名', 'field', 'parameter'],

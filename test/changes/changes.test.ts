@@ -30,7 +30,7 @@ function operation(id: string, extra: { request?: Field[]; response?: Field[]; m
 const model = (name: string, fields: Field[]): Model => ({ name, fields, opaque: fields.length === 0, sources: [{ file: 'a.md', line: 1 }] });
 
 function irOf(operations: Operation[], models: Model[] = [model('Thing', [field('colour', { enum: ['red', 'blue'] }), field('size', { required: true })])]): Ir {
-  return { irVersion: 1, operations, models, diagnostics: [] };
+  return { irVersion: 2, operations, models, diagnostics: [] };
 }
 
 const BASE = irOf([operation('management/get-thing')]);

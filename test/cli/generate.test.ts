@@ -60,7 +60,7 @@ describe('docs-to-sdk generate', () => {
     expect(code).toBe(EXIT_OK);
     expect(lines.at(-1)).toMatch(/^1 pages, 1 operations, 0 models, \d+ files written, 0 unchanged, 0 removed, 0 warnings, 0 errors, \d+\.\d\ds$/);
     const ir = JSON.parse(readFileSync(join(root, 'out/ir.json'), 'utf8'));
-    expect(ir.irVersion).toBe(1);
+    expect(ir.irVersion).toBe(2);
     expect(ir.operations[0].id).toBe('management/delete-thing');
   });
 

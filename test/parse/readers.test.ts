@@ -241,6 +241,9 @@ describe('a new reader', () => {
     const fromPilcrow = read(file, pilcrowPage, readers);
     const fromMarkdown = read(file, markdownPage);
     expect(fromPilcrow.page).toBeDefined();
+    // The same facts; a .txt file keeps no shape (only a .md file read in its source form is given back as written).
+    expect(fromMarkdown.page!.shape).toBeUndefined();
+    expect(read(file.replace(/\.txt$/, '.md'), markdownPage).page!.shape).toBeDefined();
     expect(fromPilcrow.page).toEqual(fromMarkdown.page);
     expect(fromPilcrow.sink.items).toEqual(fromMarkdown.sink.items);
   });

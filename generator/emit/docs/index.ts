@@ -5,11 +5,13 @@
  */
 import { hash } from 'node:crypto';
 import { compareDiagnostics, compareStrings, createDiagnostic } from '../../ir/diagnostics.js';
-import { LOCALES, SDK_LANGUAGES, type Diagnostic, type Ir, type Locale, type SdkLanguage } from '../../ir/types.js';
+import { LOCALES, SDK_LANGUAGES, type Diagnostic, type Ir, type Locale, type Operation, type PageRecord, type SdkLanguage } from '../../ir/types.js';
+import { fieldPrints } from '../../ir/prints.js';
 import { profileOf } from '../../profile/index.js';
 import type { Unit } from '../target.js';
 import { registerPartial, render } from '../templates.js';
 import { mergeFallbacks } from './fallback.js';
+import { reproducePage } from './reproduce.js';
 import { sidebar } from './sidebar.js';
 import { modelNamesOnPage, pageView, type Fallbacks, type SampleMode } from './view.js';
 
@@ -32,6 +34,10 @@ export interface DocsOutput {
 /** A unit's pages as UTF-8 bytes, and where its texts fell back to the other locale (plain data: units may be cached). */
 export interface DocsUnitResult {
   files: [string, Uint8Array][];
+  /** The files made from templates (not input pages given back): an input page at the same path wins over them. */
+  synthesized: string[];
+  /** The page of each SDK language, where it went (the sidebar links it). */
+  sdkPaths: [string, string][];
   fallbacks: RecordedFallbacks;
 }
 
@@ -72,19 +78,31 @@ export function planDocs(ir: Ir, options: DocsOptions = {}): { units: Unit<DocsU
   const printOf = (name: string): string => modelPrints.get(name) ?? modelPrints.set(name, hash('sha1', JSON.stringify(models.get(name)), 'base64')).get(name)!;
   // What an operation's pages are made of, whatever their locale: the operation and every model they show.
   const contents = new Map(operations.map((operation) => [operation, [JSON.stringify(operation), ...[...modelNamesOnPage(operation, models)].sort(compareStrings).map(printOf)].join('\0')]));
+  // The input pages of each operation: given back at their own path, as written (reproduce.ts).
+  const print = fieldPrints();
+  const recordsOf = new Map<string, PageRecord[]>();
+  for (const record of ir.pages ?? []) recordsOf.set(record.operation, [...(recordsOf.get(record.operation) ?? []), record]);
   const units: Unit<DocsUnitResult>[] = [];
+  const unitOf: { locale: Locale; operation: string }[] = [];
   for (const locale of options.locales ?? LOCALES) {
     for (const operation of operations) {
+      const records = (recordsOf.get(operation.id) ?? []).filter((record) => record.locale === locale && (!record.sdk || sdks.includes(record.sdk)));
+      const shapes = JSON.stringify(records.map((record) => [record, record.parts.map((index) => ir.pageParts![index])]));
+      unitOf.push({ locale, operation: operation.id });
       units.push({
-        key: `${locale}\0${settings}\0${contents.get(operation)}`,
+        key: `${locale}\0${settings}\0${contents.get(operation)}\0${shapes}`,
         render: () => {
           // A group records its own fallbacks (tables shared with other groups bring theirs), so what it records is complete.
           const own: Fallbacks = { missing: new Map(), present: new Set() };
-          const files = sdks.map((sdk): [string, Uint8Array] => [
-            pagePath(locale, sdk, operation.module, operation.tag, operation.slug),
-            Buffer.from(renderPage(pageView(ir, models, operation, sdk, locale, mode, own, tables)), 'utf8'),
-          ]);
-          return { files, fallbacks: recordFallbacks(own) };
+          const reproduced = records.map((record): [string, Uint8Array] => [record.file, Buffer.from(reproducePage(record, ir, operation, models, print), 'utf8')]);
+          const synthesizedSdks = sdks.filter((sdk) => !records.some((record) => record.sdk === sdk));
+          const synthesized = synthesizedSdks
+            .map((sdk): [string, Uint8Array] => [
+              synthesizedPath(recordsOf.get(operation.id) ?? [], locale, sdk, operation.tag) ?? pagePath(locale, sdk, operation.module, operation.tag, operation.slug),
+              Buffer.from(renderPage(pageView(ir, models, operation, sdk, locale, mode, own, tables)), 'utf8'),
+            ]);
+          const sdkPaths = [...records.flatMap((record): [string, string][] => (record.sdk ? [[record.sdk, record.file]] : [])), ...synthesized.map(([path], index): [string, string] => [synthesizedSdks[index]!, path])];
+          return { files: [...reproduced, ...synthesized], synthesized: synthesized.map(([path]) => path), sdkPaths, fallbacks: recordFallbacks(own) };
         },
       });
     }
@@ -94,9 +112,24 @@ export function planDocs(ir: Ir, options: DocsOptions = {}): { units: Unit<DocsU
     finish: (results) => {
       const fallbacks: Fallbacks = { missing: new Map(), present: new Set() };
       for (const result of results) mergeFallbacks(result.fallbacks, fallbacks);
-      const files = results.flatMap((result) => result.files);
+      // A page of one operation may stand where another's would be synthesized (a page filed under another client's folder).
+      const inputs = new Set(results.flatMap((result) => result.files.map(([path]) => path).filter((path) => !result.synthesized.includes(path))));
+      const files = results.flatMap((result) => result.files.filter(([path]) => !inputs.has(path) || !result.synthesized.includes(path)));
       // The sidebars are cheap: made here, not as units.
-      for (const locale of options.locales ?? LOCALES) files.push([`${locale}/sidebar.json`, Buffer.from(`${JSON.stringify(sidebar(operations, locale, profileOf(ir)), null, 2)}\n`, 'utf8')]);
+      // Each page where it went: units are (locale, operation) in plan order; the first page of an SDK language counts.
+      const placed = new Map<string, string>();
+      const emitted = new Set(files.map(([file]) => file));
+      results.forEach((result, index) => {
+        const { locale, operation } = unitOf[index]!;
+        for (const [sdk, path] of result.sdkPaths) {
+          const key = `${locale}\0${operation}\0${sdk}`;
+          if (!placed.has(key) && path.startsWith(`${locale}/`) && emitted.has(path)) placed.set(key, path.slice(locale.length + 1));
+        }
+      });
+      for (const locale of options.locales ?? LOCALES) {
+        const pathOf = (operation: Operation, sdk: string): string | undefined => placed.get(`${locale}\0${operation.id}\0${sdk}`);
+        files.push([`${locale}/sidebar.json`, Buffer.from(`${JSON.stringify(sidebar(operations, locale, profileOf(ir), pathOf), null, 2)}\n`, 'utf8')]);
+      }
       files.sort(([a], [b]) => compareStrings(a, b));
       return { files: new Map(files), diagnostics: fallbackWarnings(ir, fallbacks) };
     },
@@ -104,6 +137,21 @@ export function planDocs(ir: Ir, options: DocsOptions = {}): { units: Unit<DocsU
 }
 
 const renderPage = (view: object): string => render('docs/page.hbs', view);
+
+/**
+ * Where a page missing from the input goes: beside the operation's input pages, laid out
+ * as they are (an input page's path with its locale and SDK language folders replaced).
+ */
+function synthesizedPath(records: readonly PageRecord[], locale: Locale, sdk: SdkLanguage, tag: string): string | undefined {
+  // Pages of one operation may sit in different folders: the locale's own first, then those in the operation's tag folder.
+  const rank = (record: PageRecord): number => (record.locale === locale ? 0 : 2) + (record.file.split('/').includes(tag) ? 0 : 1);
+  for (const record of [...records].sort((a, b) => rank(a) - rank(b))) {
+    const parts = record.file.split('/');
+    if (!record.sdk || !parts.includes(record.sdk) || !parts.includes(record.locale) || !record.file.endsWith('.md')) continue;
+    return parts.map((part) => (part === record.locale ? locale : part === record.sdk ? sdk : part)).join('/');
+  }
+  return undefined;
+}
 
 function recordFallbacks(fallbacks: Fallbacks): RecordedFallbacks {
   return { missing: [...fallbacks.missing].map(([key, what]) => [key, [...what]]), present: [...fallbacks.present] };

@@ -19,7 +19,8 @@ export interface SidebarGroup {
   tags: { tag: string; pages: SidebarPage[] }[];
 }
 
-export function sidebar(operations: Operation[], locale: Locale, profile: ApiProfile): SidebarGroup[] {
+/** `pathOf`: where the docs put an operation's page (an input page keeps its own path), relative to the locale folder. */
+export function sidebar(operations: Operation[], locale: Locale, profile: ApiProfile, pathOf?: (operation: Operation, sdk: string) => string | undefined): SidebarGroup[] {
   const other = LOCALES.find((l) => l !== locale)!;
   const ids = profile.clients.map((client) => client.id);
   const others = [...new Set(operations.map((operation) => operation.module))].filter((module) => !ids.includes(module)).sort(compareStrings);
@@ -37,7 +38,7 @@ export function sidebar(operations: Operation[], locale: Locale, profile: ApiPro
             title: operation.summary[locale] ?? operation.summary[other] ?? operation.slug,
             slug: operation.slug,
             paths: Object.fromEntries(
-              SDK_LANGUAGES.map((sdk) => [sdk, [sdk, module, ...(tag ? [tag] : []), `${operation.slug}.md`].join('/')]),
+              SDK_LANGUAGES.map((sdk) => [sdk, pathOf?.(operation, sdk) ?? [sdk, module, ...(tag ? [tag] : []), `${operation.slug}.md`].join('/')]),
             ),
           })),
       })),

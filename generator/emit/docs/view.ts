@@ -77,8 +77,10 @@ export function pageView(
   };
   const words = WORDS[locale];
   // The same for every page of a locale, as is the notice's quoting.
-  const frame = shared(`frame ${locale}`, () => frameOf(ir, locale, words));
-  const notice = shared(`notice ${locale}`, () => frame.notice?.split('\n').map((line) => `> ${line}`.trimEnd()).join('\n'));
+  const ownFrame = operation.layout?.frame?.[locale];
+  const frameKey = `${locale} ${ownFrame ? JSON.stringify(ownFrame) : ''}`;
+  const frame = shared(`frame ${frameKey}`, () => frameOf(ir, locale, words, ownFrame));
+  const notice = shared(`notice ${frameKey}`, () => frame.notice?.split('\n').map((line) => `> ${line}`.trimEnd()).join('\n'));
   const text = (value: Localized, owner: string, what: string): string => localOptional(value, locale, owner, what, sink) ?? '';
   const own = operation.id;
   const layout = operation.layout;
@@ -137,15 +139,17 @@ function tableText(kind: 'request' | 'response' | 'model', head: string, rows: R
 }
 
 /** The docs set's own boilerplate for this locale (a notice it lacks stays out), else ours. */
-function frameOf(ir: Ir, locale: Locale, words: LocaleWords): Required<Omit<LocaleFrame, 'notice'>> & { notice?: string } {
-  const own = ir.frame?.[locale];
+function frameOf(ir: Ir, locale: Locale, words: LocaleWords, operation?: LocaleFrame): Required<Omit<LocaleFrame, 'notice'>> & { notice?: string } {
+  // The operation's own pages' frame first (layout.frame: only what differs from the docs set's), then the docs set's.
+  const own = ir.frame?.[locale] || operation ? { ...ir.frame?.[locale], ...operation } : undefined;
   const frame = {
     comment: own?.comment ?? words.comment,
     requestTable: own?.requestTable ?? words.requestTable,
     responseTable: own?.responseTable ?? words.responseTable,
     modelTable: own?.modelTable ?? words.modelTable,
   };
-  const notice = own ? own.notice : words.notice;
+  // An empty notice: the operation's pages have none.
+  const notice = own ? own.notice || undefined : words.notice;
   return notice === undefined ? frame : { ...frame, notice };
 }
 

@@ -14,13 +14,19 @@ import { joinContinuedTableRows } from './continued-rows.js';
 import { LineLedger, reportUnreadTableLines } from './ledger.js';
 import { closeRunawayFences } from './runaway-fences.js';
 import { repairTableHeads } from './table-heads.js';
+import { pageShape } from './shape.js';
 import { mayBeApiReference, outlineOf, type Role, type Section } from './outline.js';
 import { readIntro, readMethod, readModels, readRequest, readResponse, readSample, type ReadContext } from './sections.js';
 
 export const markdownReader: Reader = {
   name: 'markdown',
   detect: () => true,
-  read: readMarkdownPage,
+  // A Markdown file read in its source form keeps its shape (pages other readers rebuilt are made anew from the templates).
+  read: (page, sink) => {
+    const doc = readMarkdownPage(page, sink);
+    // Only a Markdown file is given back as a file of its own (a `.txt` page is made anew as Markdown).
+    return doc && /\.md$/i.test(page.file) ? { ...doc, shape: pageShape(linesAsWritten(page), doc) } : doc;
+  },
 };
 
 /** Reads `page.source` as Markdown (other readers hand it the Markdown they rebuilt). */
@@ -44,6 +50,13 @@ export function readMarkdownPage(page: PageText, sink: DiagnosticSink): PageDoc 
   const frame = withoutUndefined({ ...intro.frame, requestTable, responseTable, modelTable });
   const includes = includesOf(source);
   return pageDoc(page.file, withoutUndefined({ locale: outline.locale, summary: outline.title, description: intro.description, method, request, sample, response, models, includes, frame }));
+}
+
+/** The file's lines with their carriage returns and byte-order mark kept (a page may mix line ends); the source's lines where a lone CR breaks lines. */
+function linesAsWritten(page: PageText): readonly string[] {
+  if (!page.text.includes('\r')) return page.text.split('\n');
+  const lines = page.text.split('\n');
+  return lines.length === page.source.lines.length ? lines : page.source.lines;
 }
 
 const INCLUDE = /!!!include\(([^)\s]+)\)!!!/g;
