@@ -87,3 +87,19 @@ describe('the config binds an operation to HTTP', () => {
     expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
+
+describe('the docs of an operation implemented by custom code', () => {
+  it('are the pages of the SDK languages its input pages document, and the sidebar links only those', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { emitDocs } = await import('../../generator/emit/docs/index.js');
+    const ir = JSON.parse(readFileSync(new URL('../../generated/ir.json', import.meta.url), 'utf8'));
+    const { files } = emitDocs(ir);
+    const pages = [...files.keys()].filter((path) => path.endsWith('/list-all-webhooks.md')).sort();
+    expect(pages).toEqual(['en/node/management/管理-webhook/list-all-webhooks.md', 'zh/node/management/管理-webhook/list-all-webhooks.md']);
+    // An operation of one HTTP call is still documented in every SDK language.
+    expect([...files.keys()].filter((path) => path.endsWith('/list-webhooks.md'))).toHaveLength(12);
+    const sidebar = JSON.parse(Buffer.from(files.get('zh/sidebar.json')!).toString('utf8'));
+    const entry = sidebar.flatMap((group: any) => group.tags.flatMap((tag: any) => tag.pages)).find((page: any) => page.slug === 'list-all-webhooks');
+    expect(entry.paths).toEqual({ node: 'node/management/管理-webhook/list-all-webhooks.md' });
+  });
+});

@@ -95,7 +95,10 @@ export function planDocs(ir: Ir, options: DocsOptions = {}): { units: Unit<DocsU
           // A group records its own fallbacks (tables shared with other groups bring theirs), so what it records is complete.
           const own: Fallbacks = { missing: new Map(), present: new Set() };
           const reproduced = records.map((record): [string, Uint8Array] => [record.file, Buffer.from(reproducePage(record, ir, operation, models, print), 'utf8')]);
-          const synthesizedSdks = sdks.filter((sdk) => !records.some((record) => record.sdk === sdk));
+          // Custom code (config `implementation: "custom"`) exists only in the SDKs its input pages document: no page is made up for the others.
+          const documented = new Set((recordsOf.get(operation.id) ?? []).map((record) => record.sdk));
+          const exists = (sdk: SdkLanguage): boolean => operation.implementation !== 'custom' || documented.size === 0 || documented.has(sdk);
+          const synthesizedSdks = sdks.filter((sdk) => exists(sdk) && !records.some((record) => record.sdk === sdk));
           const synthesized = synthesizedSdks
             .map((sdk): [string, Uint8Array] => [
               synthesizedPath(recordsOf.get(operation.id) ?? [], locale, sdk, operation.tag) ?? pagePath(locale, sdk, operation.module, operation.tag, operation.slug),

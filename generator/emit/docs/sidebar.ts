@@ -19,7 +19,7 @@ export interface SidebarGroup {
   tags: { tag: string; pages: SidebarPage[] }[];
 }
 
-/** `pathOf`: where the docs put an operation's page (an input page keeps its own path), relative to the locale folder. */
+/** `pathOf`: where the docs put an operation's page (an input page keeps its own path), relative to the locale folder; undefined where there is none. */
 export function sidebar(operations: Operation[], locale: Locale, profile: ApiProfile, pathOf?: (operation: Operation, sdk: string) => string | undefined): SidebarGroup[] {
   const other = LOCALES.find((l) => l !== locale)!;
   const ids = profile.clients.map((client) => client.id);
@@ -37,8 +37,12 @@ export function sidebar(operations: Operation[], locale: Locale, profile: ApiPro
           .map((operation) => ({
             title: operation.summary[locale] ?? operation.summary[other] ?? operation.slug,
             slug: operation.slug,
+            // Only pages that exist: with `pathOf`, an SDK language the docs made no page for has no link.
             paths: Object.fromEntries(
-              SDK_LANGUAGES.map((sdk) => [sdk, pathOf?.(operation, sdk) ?? [sdk, module, ...(tag ? [tag] : []), `${operation.slug}.md`].join('/')]),
+              SDK_LANGUAGES.flatMap((sdk) => {
+                const path = pathOf ? pathOf(operation, sdk) : [sdk, module, ...(tag ? [tag] : []), `${operation.slug}.md`].join('/');
+                return path === undefined ? [] : [[sdk, path]];
+              }),
             ),
           })),
       })),
