@@ -33,9 +33,8 @@ export function prepareTargets(
   }
   return {
     async emit(ir) {
-      const irText = threads.size > 0 ? JSON.stringify(ir) : '';
       // Started first: they run while this thread emits the others.
-      const onThreads = new Map([...threads].map(([name, thread]) => [name, thread.emit(irText)]));
+      const onThreads = new Map([...threads].map(([name, thread]) => [name, thread.emit(irTextFor(ir, targets.find((target) => target.name === name)!))]));
       for (const pending of onThreads.values()) pending.catch(() => {});
       const outputs: [RegisteredTarget, TargetOutput][] = [];
       const caches: Saveable[] = [];
@@ -64,4 +63,10 @@ export function prepareTargets(
       for (const thread of threads.values()) thread.stop();
     },
   };
+}
+
+/** The IR as the target's thread receives it: without the parts the target never reads. */
+function irTextFor(ir: Ir, target: RegisteredTarget): string {
+  const unread = new Set<string>(target.unread ?? []);
+  return unread.size === 0 ? JSON.stringify(ir) : JSON.stringify(Object.fromEntries(Object.entries(ir).filter(([key]) => !unread.has(key))));
 }

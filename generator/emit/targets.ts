@@ -4,6 +4,7 @@
  * (target.ts) and one entry here. Targets load on demand: a run that does not emit
  * the SDK never loads ts-morph.
  */
+import type { Ir } from '../ir/types.js';
 import { IR_FILE } from './ir/index.js';
 import type { Target, TargetInfo } from './target.js';
 
@@ -11,6 +12,8 @@ export interface RegisteredTarget extends TargetInfo {
   load(): Promise<Target>;
   /** Slow to load (ts-morph): in large docs sets it loads and emits on a thread of its own. */
   ownThread?: boolean;
+  /** Parts of the IR the target never reads: its thread is sent the IR without them (the page records are most of a large IR). */
+  unread?: readonly (keyof Ir)[];
 }
 
 export const TARGETS: readonly RegisteredTarget[] = [
@@ -26,6 +29,7 @@ export const TARGETS: readonly RegisteredTarget[] = [
     description: 'a TypeScript SDK package: DTO types, enums, client classes, HTTP runtime',
     load: async () => (await import('./sdk/target.js')).sdkTarget,
     ownThread: true,
+    unread: ['pages', 'pageParts'],
   },
   {
     name: 'docs',
