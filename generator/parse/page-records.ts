@@ -15,10 +15,11 @@ export function pageRecords(groups: ReadonlyMap<string, readonly PageDoc[]>, ir:
   const pages: PageRecord[] = [];
   const pageParts: PagePart[] = [];
   const print = fieldPrints();
-  const pooled = new Map<string, number>();
+  // Text parts keyed by their own string (no copy to build a key); tables by a joined key, not JSON: ~9 MB pass here.
+  const pooledTexts = new Map<string, number>();
+  const pooledTables = new Map<string, number>();
   const pool = (part: PagePart): number => {
-    // Keys made by joining, not JSON: ~9 MB of tables pass here (each table once per SDK copy).
-    const key = 'text' in part ? `t${part.text}` : tableKey(part.table);
+    const [pooled, key] = 'text' in part ? [pooledTexts, part.text] : [pooledTables, tableKey(part.table)];
     let index = pooled.get(key);
     if (index === undefined) pooled.set(key, (index = pageParts.push(part) - 1));
     return index;
