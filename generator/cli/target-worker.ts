@@ -22,7 +22,11 @@ const options = workerData as { target: string; cacheDir?: string; saveCache: bo
 if (options.bundle) setBundleState(options.bundle);
 
 const registered = targetNamed(options.target);
-const loaded = registered!.load();
+const loaded = registered!.load().then((target) => {
+  target.prepare?.();
+  phase(`${options.target} thread: prepared`);
+  return target;
+});
 
 parentPort!.once('message', (request: TargetRequest) => {
   void reply(request).then((message) => parentPort!.postMessage(message));
