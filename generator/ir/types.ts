@@ -93,6 +93,8 @@ export interface Operation {
     style: RequestStyle;
     typeName: string;
     fields: Field[];
+    /** `form`: the body is sent `application/x-www-form-urlencoded` (config); absent: JSON. */
+    contentType?: 'form';
     /** Sent with these values on every call, whatever the caller passes (config). */
     fixed?: Record<string, JsonValue>;
     /** Fields the SDK method takes as positional parameters, in order (config); the rest follow in one object. */
@@ -122,6 +124,7 @@ export type DerivedKey =
   | 'http.path'
   | 'request.style'
   | 'request.typeName'
+  | 'request.contentType'
   | 'request.fixed'
   | 'request.positional'
   | 'response.typeName'

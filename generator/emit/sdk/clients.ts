@@ -66,6 +66,7 @@ function methodStructure(method: MethodDeclaration): MethodDeclarationStructure 
     }
     call.push(`query: { ${[...rest.map(({ field, binding }) => passed(field.name, binding)), ...extra].join(', ')} }`);
   }
+  if (operation.request.contentType === 'form') call.push("contentType: 'form'");
   parameters.push({ name: CALL_OPTIONS.parameter, type: CALL_OPTIONS.type, hasQuestionToken: true });
   call.push(`options: ${CALL_OPTIONS.parameter}`);
   const tags = [
