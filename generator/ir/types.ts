@@ -130,6 +130,21 @@ export type DerivedKey =
   | 'response.typeName'
   | 'implementation';
 
+/**
+ * An option a node sample passes to a client's constructor (`protocol: 'oidc'`), which no
+ * table states: the client must accept it (generator/parse/sample-options.ts). Its types are
+ * the literal values' the samples give (more than one: SAMPLE_OPTION_TYPE_CONFLICT).
+ */
+export interface ClientOption {
+  /** The class the sample constructs (`AuthenticationClient`). */
+  client: string;
+  name: string;
+  types: { kind: 'string' | 'number' | 'boolean' }[];
+  derived: 'sample';
+  /** Every sample line that passes it. */
+  sources: SourceRef[];
+}
+
 /** A file of the custom code folder: TypeScript merged into the SDK's client classes. */
 export interface CustomCodeFile {
   /** Relative to the docs root, forward slashes (`sdk-custom/ManagementClient.ts`). */
@@ -267,6 +282,8 @@ export interface Ir {
   frame?: PageFrame;
   /** The custom code folder's files, by path (config `customCode`, default `sdk-custom/`). */
   customCode?: CustomCodeFile[];
+  /** Client options the node samples pass, by client and name (none: absent). */
+  clientOptions?: ClientOption[];
   /** The SDK's releases, newest first: what each version changed (generator/changes). Absent before the first. */
   releases?: Release[];
   diagnostics: Diagnostic[];
