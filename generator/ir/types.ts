@@ -99,6 +99,8 @@ export interface Operation {
     fixed?: Record<string, JsonValue>;
     /** Fields the SDK method takes as positional parameters, in order (config); the rest follow in one object. */
     positional?: string[];
+    /** Fields the SDK method neither takes nor sends (config): documented, but not this SDK's to send. */
+    omit?: string[];
   };
   response: { typeName: string; fields: Field[]; example?: JsonValue };
   /** Sample code carried by the pages, verbatim, one per (sdk, locale). */
@@ -127,6 +129,7 @@ export type DerivedKey =
   | 'request.contentType'
   | 'request.fixed'
   | 'request.positional'
+  | 'request.omit'
   | 'response.typeName'
   | 'implementation';
 

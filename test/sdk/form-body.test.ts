@@ -77,6 +77,16 @@ describe('the config maps an operation to a form-encoded body', () => {
     expect(client).toMatch(/path: '\/oidc\/token', body: \{ \.\.\.requestBody, grant_type: "authorization_code" \}, contentType: 'form'/);
   });
 
+  it('takes a positional field and leaves out an omitted one, neither taken nor sent', () => {
+    const withRefresh = pageText.replace('| code | string | 是 | - | 授权码 | `c` |', '| code | string | 是 | - | 授权码 | `c` |\n| refresh_token | string | 是 | - | 刷新令牌 | `r` |');
+    const bound = { operations: { 'authentication/get-access-token-by-code': { http: { path: '/oidc/token' }, request: { contentType: 'form' as const, positional: ['code'], omit: ['refresh_token'], fixed: { grant_type: 'authorization_code' } } } } };
+    const parsed = parsePages([{ file: 'zh/node/authentication/token/get-access-token-by-code.md', content: withRefresh }], { config: bound }).ir;
+    expect(parsed.operations[0]!.derived?.['request.omit']).toBe('config');
+    const client = String(emitTarget('sdk', sdkTarget, parsed).files.get('sdk/src/AuthenticationClient.ts'));
+    expect(client).toContain('public async getAccessTokenByCode(code: string, callOptions?: CallOptions): Promise<TokenRespDto>');
+    expect(client).toContain(`body: { code, grant_type: "authorization_code" }, contentType: 'form'`);
+  });
+
   it('gives the OpenAPI request body that media type', () => {
     const document = JSON.parse(String(emitTarget('openapi', openapiTarget, ir).files.get('openapi.json')));
     const body = Object.values(document.paths['/oidc/token'] as Record<string, { requestBody: { content: object } }>)[0]!.requestBody;

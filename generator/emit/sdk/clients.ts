@@ -66,9 +66,10 @@ function methodStructure(method: MethodDeclaration): MethodDeclarationStructure 
   const { operation } = method;
   const call = [`method: '${operation.http.method}'`, `path: ${quote(operation.http.path)}`];
   const parameters: MethodDeclarationStructure['parameters'] = [];
-  const { fixed = {}, positional = [] } = operation.request;
-  const isFixed = (name: string): boolean => Object.hasOwn(fixed, name);
-  // Positional fields first, in the config's order; fixed ones are never the caller's to pass.
+  const { fixed = {}, positional = [], omit = [] } = operation.request;
+  // Fixed fields (sent with the config's values) and omitted ones (never sent) are not the caller's to pass.
+  const isFixed = (name: string): boolean => Object.hasOwn(fixed, name) || omit.includes(name);
+  // Positional fields first, in the config's order.
   const leading = positional.flatMap((name) => method.queryParameters.filter(({ field }) => field.name === name && !isFixed(name)));
   for (const { field, binding, type } of leading) parameters.push({ name: binding, type, hasQuestionToken: !field.required });
   const rest = method.queryParameters.filter(({ field }) => !positional.includes(field.name) && !isFixed(field.name));
