@@ -56,7 +56,7 @@ function sampleOptions(client: ClientProfile, options: ClientOptionDeclaration[]
       {
         kind: StructureKind.Interface,
         name: RUNTIME_OPTIONS[client.auth].type,
-        properties: options.map((option) => ({ name: propertyName(option.name), type: option.type, hasQuestionToken: true, docs: ["An option the docs' node samples pass to the client."] })),
+        properties: options.map((option) => ({ name: propertyName(option.name), type: option.type, hasQuestionToken: true, docs: ["An option the docs' node samples pass to the client (the SDK itself does not read it)."] })),
       },
     ],
   };
