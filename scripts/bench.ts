@@ -67,6 +67,8 @@ await time('emit OpenAPI (again)', () => emitTarget('openapi', openapiTarget, ir
 // The SDK target's check of its output (generator/samples): every node sample against the SDK, one program.
 const sdkPlan = sdkTarget.plan(ir);
 const sampleChecks = sdkPlan.finish(sdkPlan.units.map((unit) => unit.render())).checks ?? [];
+// As on the SDK's thread: warmed up (off the critical path, during the parse), then the check.
+await time('samples check warm-up', () => sdkTarget.prepare?.());
 await time('check node samples', () => sampleChecks.map((check) => check.render()));
 const docsEmitter = join(REPO, 'generator/emit/docs/index.ts');
 let docsFiles: number | undefined;

@@ -34,6 +34,11 @@ export function cachedMerges(dir: string): Saveable & { memo: MergeMemo } {
 }
 
 /** A unit runner that reuses what earlier runs rendered for the same unit key. */
+/** Whether a target's units were cached by an earlier run (its thread then skips warming up for work the cache likely spares). */
+export function hasTargetCache(dir: string, target: string): boolean {
+  return MemoStore.exists(dir, `target-${target}`);
+}
+
 export function openTargetCache(dir: string, target: string): Saveable & { runUnit: UnitRunner } {
   const store = MemoStore.open(dir, `target-${target}`);
   return { runUnit: (_target, unit) => store.memo(unit.key, () => unit.render()), save: () => store.save() };

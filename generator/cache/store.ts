@@ -11,7 +11,7 @@
  * run's worth and never grows without bound; a shard is written only when it changed.
  */
 import { hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { writeAtomic } from '../shared/write-atomic.js';
@@ -40,6 +40,11 @@ export class MemoStore {
 
   private constructor(private readonly path: (shard: number) => string) {
     for (let index = 0; index < SHARDS; index += 1) this.shards.push({ stored: readShard(path(index)) ?? new Map(), used: new Map(), added: 0 });
+  }
+
+  /** Whether an earlier run saved anything under this name. */
+  static exists(dir: string, name: string): boolean {
+    return Array.from({ length: SHARDS }, (_, shard) => join(dir, `${name}.${shard.toString(16)}.v8`)).some((path) => existsSync(path));
   }
 
   static open(dir: string, name: string): MemoStore {

@@ -5,7 +5,7 @@
  * same cache layer as on the main thread (the target's own store in the cache folder).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openTargetCache } from '../cache/index.js';
+import { hasTargetCache, openTargetCache } from '../cache/index.js';
 import { emitTarget, type FileContent } from '../emit/target.js';
 import { targetNamed } from '../emit/targets.js';
 import type { Ir } from '../ir/types.js';
@@ -22,7 +22,14 @@ const options = workerData as { target: string; cacheDir?: string; saveCache: bo
 if (options.bundle) setBundleState(options.bundle);
 
 const registered = targetNamed(options.target);
-const loaded = registered!.load();
+const loaded = registered!.load().then((target) => {
+  // With a cache from an earlier run the check is most likely a cache hit: warming up would only delay the emit.
+  if (target.prepare && (options.cacheDir === undefined || !hasTargetCache(options.cacheDir, options.target))) {
+    target.prepare();
+    phase(`${options.target} thread: prepared`);
+  }
+  return target;
+});
 
 parentPort!.once('message', (request: TargetRequest) => {
   void reply(request).then((message) => parentPort!.postMessage(message));

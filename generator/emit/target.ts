@@ -47,6 +47,8 @@ export interface TargetPlan<R> {
 
 export interface Target<R = unknown> {
   plan(ir: Ir): TargetPlan<R>;
+  /** Work that needs no IR (warming up a checker), done by a target's own thread while it waits for the IR. */
+  prepare?(): void;
 }
 
 /** What the registry (targets.ts) knows of a target before loading it. */

@@ -86,6 +86,7 @@ export const DIAGNOSTIC_CODES = {
   SAMPLE_UNKNOWN_FIELD: { severity: 'warning', stage: 'samples', meaning: 'a sample passes a field the request table does not document (the message names the documented spelling when there is one)' },
   SAMPLE_MISSING_REQUIRED: { severity: 'warning', stage: 'samples', meaning: 'a sample leaves out a field the request table marks required' },
   SAMPLE_UNKNOWN_NAME: { severity: 'warning', stage: 'samples', meaning: 'a sample uses a method, model, enum member or option the SDK does not have' },
+  SAMPLE_OPTION_TYPE_CONFLICT: { severity: 'warning', stage: 'assemble', meaning: 'samples pass a client option with values of different types; the option accepts each of them' },
   SAMPLE_TYPE_ERROR: { severity: 'warning', stage: 'samples', meaning: 'a sample does not type-check against the SDK for another reason; the message is TypeScript\'s' },
   // The custom code folder (`sdk-custom/*.ts`) and the operations the config marks `implementation: "custom"`.
   CUSTOM_CODE_UNUSED: { severity: 'warning', stage: 'emit', meaning: 'a custom code file has no class named as one of the SDK\'s clients; it adds nothing' },

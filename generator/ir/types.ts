@@ -93,10 +93,14 @@ export interface Operation {
     style: RequestStyle;
     typeName: string;
     fields: Field[];
+    /** `form`: the body is sent `application/x-www-form-urlencoded` (config); absent: JSON. */
+    contentType?: 'form';
     /** Sent with these values on every call, whatever the caller passes (config). */
     fixed?: Record<string, JsonValue>;
     /** Fields the SDK method takes as positional parameters, in order (config); the rest follow in one object. */
     positional?: string[];
+    /** Fields the SDK method neither takes nor sends (config): documented, but not this SDK's to send. */
+    omit?: string[];
   };
   response: { typeName: string; fields: Field[]; example?: JsonValue };
   /** Sample code carried by the pages, verbatim, one per (sdk, locale). */
@@ -122,10 +126,27 @@ export type DerivedKey =
   | 'http.path'
   | 'request.style'
   | 'request.typeName'
+  | 'request.contentType'
   | 'request.fixed'
   | 'request.positional'
+  | 'request.omit'
   | 'response.typeName'
   | 'implementation';
+
+/**
+ * An option a node sample passes to a client's constructor (`protocol: 'oidc'`), which no
+ * table states: the client must accept it (generator/parse/sample-options.ts). Its types are
+ * the literal values' the samples give (more than one: SAMPLE_OPTION_TYPE_CONFLICT).
+ */
+export interface ClientOption {
+  /** The class the sample constructs (`AuthenticationClient`). */
+  client: string;
+  name: string;
+  types: { kind: 'string' | 'number' | 'boolean' }[];
+  derived: 'sample';
+  /** Every sample line that passes it. */
+  sources: SourceRef[];
+}
 
 /** A file of the custom code folder: TypeScript merged into the SDK's client classes. */
 export interface CustomCodeFile {
@@ -319,6 +340,8 @@ export interface Ir {
   pages?: PageRecord[];
   /** The parts pages are made of, each once (an operation's pages in six SDK languages share most of theirs). */
   pageParts?: PagePart[];
+  /** Client options the node samples pass, by client and name (none: absent). */
+  clientOptions?: ClientOption[];
   /** The SDK's releases, newest first: what each version changed (generator/changes). Absent before the first. */
   releases?: Release[];
   diagnostics: Diagnostic[];

@@ -11,6 +11,7 @@ import { IR_VERSION, type Ir, type Module, type TypeRef } from '../ir/types.js';
 import type { GeneratorConfig } from '../config/index.js';
 import { applyProfile, clientIndex, resolveProfile } from '../profile/index.js';
 import { withSampleValues } from './sample-names.js';
+import { clientOptionsFromSamples } from './sample-options.js';
 import { clientsOf, mergeModels, mergeOperation, pageFrame, operationKey, typeText, type OperationKey, type SinkFor } from './merge.js';
 import type { PageDoc } from './page.js';
 import { operationFrame } from './operation-frame.js';
@@ -124,8 +125,14 @@ export function assemble(results: readonly PageResult[], config?: GeneratorConfi
     .map(([name, definers]) => merged(`model\0${name}\0${pagesKey(definers)}`, (sinks) => mergeModels(definers.map((page) => withModel(page, name)), sinks)[0]!));
   // Enum members the node samples name where the tables list none (parse/sample-names.ts).
   const { operations, models } = withSampleValues(documented, definedModels);
+  // Options the node samples pass to client constructors (parse/sample-options.ts).
+  const clientOptions = clientOptionsFromSamples(operations.flatMap((operation) => operation.samples), sinkFor);
   const frame = pageFrame(resolved);
-  const profiled = applyProfile({ irVersion: IR_VERSION, operations, models, ...(frame ? { frame } : {}), diagnostics: [] }, profile, config?.operations);
+  const profiled = applyProfile(
+    { irVersion: IR_VERSION, operations, models, ...(frame ? { frame } : {}), ...(clientOptions.length > 0 ? { clientOptions } : {}), diagnostics: [] },
+    profile,
+    config?.operations,
+  );
   const diagnostics = [...[...sinks.values()].flatMap((sink) => sink.items), ...profiled.diagnostics].sort(compareDiagnostics);
   const pagesOf = new Map([...groups].map(([id, group]) => [id, group.pages]));
   const framed = profiled.ir.operations.map((operation) => {

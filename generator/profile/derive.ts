@@ -22,7 +22,7 @@ export type DocumentedIr = Omit<Ir, 'operations' | 'profile'> & { operations: Do
 /** Per-operation overrides from the config, keyed by operation id. */
 export interface OperationOverride {
   http?: { method?: HttpMethod; path?: string };
-  request?: { style?: RequestStyle; typeName?: string; fixed?: Record<string, JsonValue>; positional?: string[] };
+  request?: { style?: RequestStyle; typeName?: string; contentType?: 'json' | 'form'; fixed?: Record<string, JsonValue>; positional?: string[]; omit?: string[] };
   /** `custom`: the SDK method is custom code (emitted without an HTTP call). */
   implementation?: 'custom';
 }
@@ -85,8 +85,10 @@ export function deriveOperation(documented: DocumentedOperation, profile: ApiPro
       style,
       typeName: requestTypeName,
       fields: request.fields,
+      ...(override.request?.contentType === 'form' ? { contentType: 'form' as const } : {}),
       ...(override.request?.fixed ? { fixed: override.request.fixed } : {}),
       ...(override.request?.positional ? { positional: override.request.positional } : {}),
+      ...(override.request?.omit ? { omit: override.request.omit } : {}),
     },
     response: { typeName: responseTypeName, fields: response.fields, ...(response.example !== undefined ? { example: response.example } : {}) },
     samples,
@@ -94,8 +96,10 @@ export function deriveOperation(documented: DocumentedOperation, profile: ApiPro
     ...(layout ? { layout } : {}),
     ...(override.implementation ? { implementation: override.implementation } : {}),
   };
+  if (override.request?.contentType !== undefined) derived['request.contentType'] = 'config';
   if (override.request?.fixed) derived['request.fixed'] = 'config';
   if (override.request?.positional) derived['request.positional'] = 'config';
+  if (override.request?.omit) derived['request.omit'] = 'config';
   if (override.implementation) derived.implementation = 'config';
   operation.derived = sortedKeys(derived);
   return operation;

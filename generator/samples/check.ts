@@ -6,6 +6,7 @@
 import type { ts as Ts } from 'ts-morph';
 import type { Diagnostic, SourceRef } from '../ir/types.js';
 import { createRequire } from 'node:module';
+import { posix } from 'node:path';
 import { customCodeDiagnostic, sampleDiagnostic } from './diagnose.js';
 
 export interface SampleToCheck {
@@ -33,11 +34,21 @@ export interface SampleCheckResult {
   diagnostics: Diagnostic[];
 }
 
-// require(), as the SDK emitter loads it: the SDK's thread has it loaded already.
-const tsMorph = createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph');
+// require(), as the SDK emitter loads it: the SDK's thread has it loaded already (its TypeScript, not a second copy).
+const requireHere = createRequire(import.meta.url);
+const { ts } = requireHere('ts-morph') as typeof import('ts-morph');
+/** ts-morph's own copy of TypeScript's lib files (its TypeScript has no lib folder on disk), as its in-memory projects read them. */
+const tsMorphCommon = createRequire(requireHere.resolve('ts-morph'))('@ts-morph/common') as {
+  getLibFiles(): { fileName: string; text: string }[];
+  libFolderInMemoryPath: string;
+};
 
 const SDK_ROOT = '/sdk';
 const SAMPLES_ROOT = '/samples';
+const LIB_DIR = tsMorphCommon.libFolderInMemoryPath;
+let libTexts: Map<string, string> | undefined;
+const libText = (path: string): string | undefined =>
+  (libTexts ??= new Map(tsMorphCommon.getLibFiles().map((lib) => [`${LIB_DIR}/${lib.fileName}`, lib.text]))).get(path);
 
 /**
  * What a sample may use of its host besides the SDK. Runtime globals the SDK's own files use
@@ -53,40 +64,41 @@ declare class URL { constructor(url: string, base?: string | URL); href: string;
 declare class URLSearchParams { constructor(init?: string | Record<string, string>); append(name: string, value: string): void; get(name: string): string | null; set(name: string, value: string): void; toString(): string }
 `;
 
+/**
+ * TypeScript's lib files, parsed once per thread: they never change, and parsing them is a
+ * good part of a program's cost (warmUpSampleCheck parses them while the thread waits for the IR).
+ */
+const parsedLibs = new Map<string, Ts.SourceFile>();
+
 export function checkSamples(input: SampleCheckInput): SampleCheckResult {
-  const { Project, ts } = tsMorph;
   const withDom = (input.checkedSdkFiles ?? []).length > 0;
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    skipAddingFilesFromTsConfig: true,
-    compilerOptions: {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.ESNext,
-      moduleResolution: ts.ModuleResolutionKind.Bundler,
-      // The DOM lib costs ~1 s to parse: only custom code (which may call fetch, URLSearchParams, …) gets it; samples
-      // get the few host globals declared below.
-      lib: withDom ? ['lib.es2022.d.ts', 'lib.dom.d.ts'] : ['lib.es2022.d.ts'],
-      skipLibCheck: true,
-      types: [],
-      baseUrl: '/',
-      paths: Object.fromEntries(sdkNames(input).map((name) => [name, [`${SDK_ROOT}/src/index.ts`]])),
-    },
-  });
-  const fs = project.getFileSystem();
-  if (!withDom) fs.writeFileSync(HOST_GLOBALS_FILE, HOST_GLOBALS);
-  for (const [path, text] of input.sdk) if (path.endsWith('.ts')) fs.writeFileSync(`${SDK_ROOT}/${path}`, text);
+  const options: Ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    // The DOM lib costs ~1 s to parse: only custom code (which may call fetch, URLSearchParams, …) gets it; samples
+    // get the few host globals declared above.
+    lib: withDom ? ['lib.es2022.d.ts', 'lib.dom.d.ts'] : ['lib.es2022.d.ts'],
+    skipLibCheck: true,
+    skipDefaultLibCheck: true,
+    types: [],
+    baseUrl: '/',
+    paths: Object.fromEntries(sdkNames(input).map((name) => [name, [`${SDK_ROOT}/src/index.ts`]])),
+  };
+  const files = new Map<string, string>();
+  if (!withDom) files.set(HOST_GLOBALS_FILE, HOST_GLOBALS);
+  for (const [path, text] of input.sdk) if (path.endsWith('.ts')) files.set(`${SDK_ROOT}/${path}`, text);
   const sampleFiles = input.samples.map((sample, index) => {
     const file = `${SAMPLES_ROOT}/${index}.ts`;
     // A sample is a module of its own (it imports the SDK): its top-level names never meet another's.
-    fs.writeFileSync(file, `${sample.code}\nexport {};\n`);
+    files.set(file, `${sample.code}\nexport {};\n`);
     return file;
   });
   const sdkChecked = (input.checkedSdkFiles ?? []).map((entry) => ({ ...entry, file: `${SDK_ROOT}/${entry.path}` }));
-  // One by one: the plural form takes globs, and matching 240 of them costs seconds.
-  for (const file of [...(withDom ? [] : [HOST_GLOBALS_FILE]), ...sampleFiles, ...sdkChecked.map((entry) => entry.file)]) project.addSourceFileAtPath(file);
-  const program = project.getProgram().compilerObject;
+  const roots = [...(withDom ? [] : [HOST_GLOBALS_FILE]), ...sampleFiles, ...sdkChecked.map((entry) => entry.file)];
+  const program = ts.createProgram({ rootNames: roots, options, host: inMemoryHost(files, options) });
   const checker = program.getTypeChecker();
   const diagnosticsOf = (file: string): readonly Ts.Diagnostic[] => {
     const sourceFile = program.getSourceFile(file)!;
@@ -105,6 +117,57 @@ export function checkSamples(input: SampleCheckInput): SampleCheckResult {
     }
   }
   return { passed, diagnostics };
+}
+
+/**
+ * Parses the lib files and runs the checker once over a sample of a tiny SDK: a thread that
+ * will check samples calls it while it waits for its input, and the real check then costs
+ * what it costs with TypeScript's code compiled hot (about half of a first run's time).
+ */
+export function warmUpSampleCheck(): void {
+  const sdk = new Map([
+    ['src/index.ts', "export * as Models from './models.js';\nexport { Client } from './client.js';\n"],
+    ['src/models.ts', "export enum Kind { A = 'a' }\nexport interface ReqDto { kind: Kind | `${Kind}`; name?: string; list: Array<{ id: number }> }\n"],
+    ['src/client.ts', "import type { ReqDto } from './models.js';\nexport class Client { constructor(readonly options: { host?: string }) {} async call(req: ReqDto): Promise<{ ok: boolean; data: ReqDto[] }> { return { ok: true, data: [req] }; } }\n"],
+  ]);
+  const code = "import { Client, Models } from 'warm-up';\nconst client = new Client({ host: 'h' });\nasync function main() { const r = await client.call({ kind: Models.Kind.A, list: [{ id: 1 }], nme: 'x' }); console.log(r.data.map((d) => d.kind)); }\nmain();\n";
+  checkSamples({ sdk, packageName: 'warm-up', clientClasses: ['Client'], samples: [{ operationId: 'warm-up', source: { file: 'warm-up', line: 1 }, code }] });
+}
+
+/** A compiler host over files in memory, TypeScript's own lib files read from its folder (parsed once per thread). */
+function inMemoryHost(files: Map<string, string>, options: Ts.CompilerOptions): Ts.CompilerHost {
+  const directories = new Set<string>(['/']);
+  for (const path of files.keys()) for (let dir = posix.dirname(path); dir !== '/'; dir = posix.dirname(dir)) directories.add(dir);
+  const isLib = (path: string) => posix.dirname(path) === LIB_DIR;
+  const read = (path: string): string | undefined => files.get(path) ?? (isLib(path) ? libText(path) : undefined);
+  return {
+    getSourceFile(path, languageVersion) {
+      if (isLib(path)) {
+        const key = `${path}\0${JSON.stringify(languageVersion)}`;
+        let parsed = parsedLibs.get(key);
+        if (!parsed) {
+          const text = read(path);
+          if (text === undefined) return undefined;
+          parsed = ts.createSourceFile(path, text, languageVersion);
+          parsedLibs.set(key, parsed);
+        }
+        return parsed;
+      }
+      const text = files.get(path);
+      return text === undefined ? undefined : ts.createSourceFile(path, text, languageVersion);
+    },
+    getDefaultLibFileName: () => `${LIB_DIR}/${ts.getDefaultLibFileName(options)}`,
+    getDefaultLibLocation: () => LIB_DIR,
+    writeFile: () => {},
+    getCurrentDirectory: () => '/',
+    getCanonicalFileName: (path) => path,
+    useCaseSensitiveFileNames: () => true,
+    getNewLine: () => '\n',
+    fileExists: (path) => files.has(path) || (isLib(path) && libText(path) !== undefined),
+    readFile: read,
+    directoryExists: (path) => directories.has(path.replace(/\/$/, '') || '/') || path === LIB_DIR,
+    getDirectories: () => [],
+  };
 }
 
 /** The package name, and every one the samples import a client class or `Models` from (a rebranded SDK's docs: `@genauth/nodejs`). */

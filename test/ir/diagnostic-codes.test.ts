@@ -240,6 +240,17 @@ const FIXTURES: Record<DiagnosticCode, Fixture> = {
   SAMPLE_MISSING_REQUIRED: sampleCalling("{ colour: 'red' }"),
   SAMPLE_UNKNOWN_NAME: { ...sampleCalling("{ widgetId: 'w-1' }"), pages: { [FILE]: zhPage({ sample: "import { ManagementClient } from 'authing-node-sdk';\nconst client = new ManagementClient({ accessKeyId: 'ID', accessKeySecret: 'SECRET' });\nawait client.getWidgets({ widgetId: 'w-1' });" }) } },
   SAMPLE_TYPE_ERROR: sampleCalling("{ widgetId: 1 }"),
+  // One option, a string in one operation's sample and a number in another's.
+  SAMPLE_OPTION_TYPE_CONFLICT: {
+    pages: {
+      [FILE]: zhPage({ sample: "const managementClient = new ManagementClient({ accessKeyId: 'ID', accessKeySecret: 'SECRET', region: 'cn' });\nawait managementClient.getWidget({ widgetId: 'w-1' });" }),
+      'node/management/widgets/list-widgets.md': zhPage({
+        method: '`ManagementClient.listWidgets`',
+        sample: "const managementClient = new ManagementClient({ accessKeyId: 'ID', accessKeySecret: 'SECRET', region: 2 });\nawait managementClient.listWidgets({ widgetId: 'w-1' });",
+      }),
+    },
+    at: { file: 'node/management/widgets/list-widgets.md', line: 'region: 2' },
+  },
   CUSTOM_CODE_UNUSED: { ...onePage(zhPage()), customCode: [{ file: 'sdk-custom/helpers.ts', code: 'export const retries = 3;\n' }], at: { file: 'sdk-custom/helpers.ts', line: 1 } },
   CUSTOM_METHOD_MISSING: { ...onePage(zhPage()), config: CUSTOM_GET_WIDGET },
   CUSTOM_PARAMETER_MISMATCH: {

@@ -143,6 +143,9 @@ interface OperationContext {
   keys: Map<string, string>;
 }
 
+/** The body's media type of an operation the config sends form-encoded (the SDK's runtime does the same). */
+const FORM = 'application/x-www-form-urlencoded';
+
 function operationObject(operation: Operation, { operationId, tag, client, method, refKey, keys }: OperationContext): Record<string, unknown> {
   const { request, response } = operation;
   // What the SDK's runtime does: query fields, and a GET's body fields, go in the query string.
@@ -157,7 +160,7 @@ function operationObject(operation: Operation, { operationId, tag, client, metho
   if (!inQuery && method.requestType) {
     out.requestBody = {
       required: request.fields.some((field) => field.required),
-      content: { 'application/json': { schema: schemaRef(keys.get(method.requestType)!) } },
+      content: { [request.contentType === 'form' ? FORM : 'application/json']: { schema: schemaRef(keys.get(method.requestType)!) } },
     };
   }
   const success: Record<string, unknown> = { schema: schemaRef(keys.get(method.responseType)!) };

@@ -1,16 +1,16 @@
 /** Client method declarations → one ts-morph class structure per client, all methods at once. */
-import type { ImportDeclarationStructure, MethodDeclarationStructure, SourceFileStructure } from 'ts-morph';
+import type { ImportDeclarationStructure, MethodDeclarationStructure, ModuleDeclarationStructure, SourceFileStructure } from 'ts-morph';
 import { tsMorph } from './ts-morph.js';
 import { compareStrings } from '../../ir/diagnostics.js';
 import type { ClientProfile } from '../../ir/types.js';
 import { mergeImports, type CustomPart } from './custom-code.js';
-import { docText, type MethodDeclaration } from './declarations.js';
-import { CALL_OPTIONS, propertyName, quote, RUNTIME_BASE } from './naming.js';
+import { docText, type ClientOptionDeclaration, type MethodDeclaration } from './declarations.js';
+import { CALL_OPTIONS, propertyName, quote, RUNTIME_BASE, RUNTIME_OPTIONS } from './naming.js';
 
-const { Scope, StructureKind } = tsMorph;
+const { ModuleDeclarationKind, Scope, StructureKind } = tsMorph;
 
 /** The client's class: a method per operation that is one HTTP call, then the custom code's methods and helpers. */
-export function clientFile(client: ClientProfile, methods: MethodDeclaration[], custom?: CustomPart): SourceFileStructure {
+export function clientFile(client: ClientProfile, methods: MethodDeclaration[], custom?: CustomPart, options: ClientOptionDeclaration[] = []): SourceFileStructure {
   const { className } = client;
   const base = RUNTIME_BASE[client.auth];
   const generated = methods.filter((method) => method.operation.implementation !== 'custom');
@@ -35,6 +35,29 @@ export function clientFile(client: ClientProfile, methods: MethodDeclaration[], 
         methods: [...generated.map(methodStructure), ...(custom?.methods.map((method) => method.structure) ?? [])],
       },
       ...(custom?.helpers ?? []),
+      ...(options.length > 0 ? [sampleOptions(client, options)] : []),
+    ],
+  };
+}
+
+/**
+ * The options the docs' samples pass, added to the runtime's options type of the client
+ * (module augmentation: the type callers already use takes them; the client keeps them in
+ * its options, where custom code reads them).
+ */
+function sampleOptions(client: ClientProfile, options: ClientOptionDeclaration[]): ModuleDeclarationStructure {
+  const base = RUNTIME_BASE[client.auth];
+  return {
+    kind: StructureKind.Module,
+    name: quote(`./http/${base}.js`),
+    hasDeclareKeyword: true,
+    declarationKind: ModuleDeclarationKind.Module,
+    statements: [
+      {
+        kind: StructureKind.Interface,
+        name: RUNTIME_OPTIONS[client.auth].type,
+        properties: options.map((option) => ({ name: propertyName(option.name), type: option.type, hasQuestionToken: true, docs: ["An option the docs' node samples pass to the client (the SDK itself does not read it)."] })),
+      },
     ],
   };
 }
@@ -43,9 +66,10 @@ function methodStructure(method: MethodDeclaration): MethodDeclarationStructure 
   const { operation } = method;
   const call = [`method: '${operation.http.method}'`, `path: ${quote(operation.http.path)}`];
   const parameters: MethodDeclarationStructure['parameters'] = [];
-  const { fixed = {}, positional = [] } = operation.request;
-  const isFixed = (name: string): boolean => Object.hasOwn(fixed, name);
-  // Positional fields first, in the config's order; fixed ones are never the caller's to pass.
+  const { fixed = {}, positional = [], omit = [] } = operation.request;
+  // Fixed fields (sent with the config's values) and omitted ones (never sent) are not the caller's to pass.
+  const isFixed = (name: string): boolean => Object.hasOwn(fixed, name) || omit.includes(name);
+  // Positional fields first, in the config's order.
   const leading = positional.flatMap((name) => method.queryParameters.filter(({ field }) => field.name === name && !isFixed(name)));
   for (const { field, binding, type } of leading) parameters.push({ name: binding, type, hasQuestionToken: !field.required });
   const rest = method.queryParameters.filter(({ field }) => !positional.includes(field.name) && !isFixed(field.name));
@@ -66,6 +90,7 @@ function methodStructure(method: MethodDeclaration): MethodDeclarationStructure 
     }
     call.push(`query: { ${[...rest.map(({ field, binding }) => passed(field.name, binding)), ...extra].join(', ')} }`);
   }
+  if (operation.request.contentType === 'form') call.push("contentType: 'form'");
   parameters.push({ name: CALL_OPTIONS.parameter, type: CALL_OPTIONS.type, hasQuestionToken: true });
   call.push(`options: ${CALL_OPTIONS.parameter}`);
   const tags = [

@@ -16,6 +16,7 @@ import {
   methodNameFor,
   NamePlan,
   RUNTIME_BASE,
+  RUNTIME_OPTIONS,
   RUNTIME_SYMBOLS,
   typeNameFor,
   type NameCollision,
@@ -60,6 +61,14 @@ export interface MethodDeclaration {
 export interface ClientDeclaration {
   client: ClientProfile;
   methods: MethodDeclaration[];
+  /** Options the node samples pass that the runtime's options type lacks (ir.clientOptions), by name. */
+  options: ClientOptionDeclaration[];
+}
+
+export interface ClientOptionDeclaration {
+  name: string;
+  /** TypeScript type text (`string`, `string | number`). */
+  type: string;
 }
 
 export interface SdkDeclarations {
@@ -123,7 +132,8 @@ export function declareSdk(ir: Ir): SdkDeclarations {
     return identity;
   };
 
-  const clients = profile.clients.map((client) => ({ client, methods: [] as MethodDeclaration[] }));
+  const clients = profile.clients.map((client) => ({ client, methods: [] as MethodDeclaration[], options: [] as ClientOptionDeclaration[] }));
+  const sampleOptions = clients.map(({ client }) => requestClientOptions(ir, client, plan));
   const byId = new Map(clients.map((entry) => [entry.client.id, entry]));
   const index = clientIndex(profile);
   // An IR made without this profile may name a client it lacks: its operations go to the fallback client.
@@ -151,6 +161,7 @@ export function declareSdk(ir: Ir): SdkDeclarations {
   }
 
   const typeName = (identity: string): string => plan.name(TYPES, identity);
+  clients.forEach((entry, at) => (entry.options = sampleOptions[at]!()));
   const modelNames = new Map([...modelIdentities].map(([docsName, identity]) => [docsName, typeName(identity)]));
   // The types callers write (request types and the models they reach): their enum fields take the plain literals too.
   const inputs = reachable([...typesOf.values()].flatMap((types) => (types.request ? [types.request] : [])), entities, modelIdentities);
@@ -192,6 +203,21 @@ export function declareSdk(ir: Ir): SdkDeclarations {
     createDiagnostic('warning', 'SDK_NAME_COLLISION', collision.loser.source?.file ?? '', collision.loser.source?.line ?? 0, collisionMessage(collision)),
   );
   return { types, clients, diagnostics, modelNames };
+}
+
+/**
+ * The options the node samples pass to the client's class that its runtime options type does not
+ * declare, requested from the plan (the runtime's own option names are reserved there); named once it resolves.
+ */
+function requestClientOptions(ir: Ir, client: ClientProfile, plan: NamePlan): () => ClientOptionDeclaration[] {
+  const scope = `options ${client.id}`;
+  const runtime = new Set(RUNTIME_OPTIONS[client.auth].names);
+  plan.reserve(scope, runtime);
+  const own = (ir.clientOptions ?? []).filter((option) => option.client === client.className && !runtime.has(option.name));
+  for (const option of own) {
+    plan.request({ kind: 'option', scope, identity: option.name, preferred: option.name, rank: 0, label: `option ${option.name} of ${client.className} (a sample's)`, source: option.sources[0] });
+  }
+  return () => own.map((option) => ({ name: plan.name(scope, option.name), type: option.types.map((type) => type.kind).join(' | ') }));
 }
 
 /** The scope of the models folder: type names are its file names. */

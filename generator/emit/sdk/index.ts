@@ -68,9 +68,9 @@ export function planSdk(ir: Ir, options: Partial<SdkOptions> = {}): { units: Uni
   const structures = new Map<string, SourceFileStructure>();
   for (const type of types) structures.set(`src/models/${type.name}.ts`, modelFile(type));
   structures.set('src/models/index.ts', modelsIndex(types));
-  for (const { client, methods } of clients) {
+  for (const { client, methods, options } of clients) {
     const part = custom.parts.get(client.className);
-    structures.set(`src/${client.className}.ts`, clientFile(client, methods, part));
+    structures.set(`src/${client.className}.ts`, clientFile(client, methods, part, options));
     if (part) customized.push({ path: `src/${client.className}.ts`, source: { file: part.files[0]!, line: 1 } });
   }
   const header = render('sdk/header.hbs', {});

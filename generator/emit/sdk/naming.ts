@@ -49,6 +49,19 @@ export const CALL_OPTIONS = { parameter: 'callOptions', type: 'CallOptions' } as
 /** The runtime base class (templates/sdk/src/http/<name>.ts.hbs) of each way of authenticating. */
 export const RUNTIME_BASE: Record<ClientAuth, string> = { 'access-key': 'ManagementClientBase', 'app-id': 'AuthenticationClientBase' };
 
+/**
+ * The options type of each runtime base and the options it declares itself (with HttpClient's
+ * ClientOptions): a sample's option of one of these names is the runtime's, not a new one.
+ * test/sdk/client-options.test.ts holds this to the templates.
+ */
+export const RUNTIME_OPTIONS: Record<ClientAuth, { type: string; names: readonly string[] }> = (() => {
+  const shared = ['host', 'timeout', 'headers', 'overrideHeaders', 'retries', 'retryDelay', 'maxRetryDelay', 'maxRetryAfter', 'maxRedirects', 'maxResponseBytes', 'fetch', 'random', 'sleep'];
+  return {
+    'access-key': { type: 'ManagementClientOptions', names: [...shared, 'accessKeyId', 'accessKeySecret', 'tokenLifetime'] },
+    'app-id': { type: 'AuthenticationClientOptions', names: [...shared, 'appId', 'appHost', 'appSecret', 'redirectUri', 'accessToken'] },
+  };
+})();
+
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** A property name as written in a type literal: bare when it can be, quoted otherwise. */
@@ -60,7 +73,7 @@ export function quote(text: string): string {
 }
 
 /** What an emitted name names: type names are file names too, so they are unique up to case. */
-export type NameKind = 'type' | 'method' | 'enum' | 'enum member' | 'binding';
+export type NameKind = 'type' | 'method' | 'enum' | 'enum member' | 'binding' | 'option';
 
 /** One name the SDK needs, asked for before any name is given out. */
 export interface NameRequest {

@@ -1,6 +1,6 @@
 /** The `sdk` target: the SDK package under `<out>/sdk/`, and the check of the docs' samples against it. */
 import { profileOf } from '../../profile/index.js';
-import { checkSamples, withoutDocComments } from '../../samples/index.js';
+import { checkSamples, warmUpSampleCheck, withoutDocComments } from '../../samples/index.js';
 import type { Diagnostic, Ir } from '../../ir/types.js';
 import type { Target, Unit } from '../target.js';
 import { assembleFiles, planSdk, type CustomizedFile, type SdkUnitResult } from './index.js';
@@ -8,6 +8,8 @@ import { assembleFiles, planSdk, type CustomizedFile, type SdkUnitResult } from 
 const ENTRY = 'sdk';
 
 export const sdkTarget: Target<SdkUnitResult> = {
+  // On the SDK's thread, during the parse: the sample check then runs with TypeScript's lib files parsed and its code hot.
+  prepare: warmUpSampleCheck,
   plan(ir) {
     const { units, diagnostics, customized } = planSdk(ir);
     return {

@@ -49,6 +49,8 @@ export interface RequestOptions {
   path: string;
   query?: Record<string, unknown>;
   body?: unknown;
+  /** How the body is sent: `json` (default), or `form` (`application/x-www-form-urlencoded`, fields as in a query string). */
+  contentType?: 'json' | 'form';
   /** The caller's extra headers (as `options.headers`). */
   headers?: Record<string, string>;
   /** Headers the SDK sets for this request (authorization, app id): the caller's `headers` never replace them. */
@@ -189,6 +191,7 @@ export class HttpClient {
   /** The URL and the request; a request that cannot be built (bad host, a body JSON cannot hold) is an ApiError, never sent. */
   private prepare(request: RequestOptions, call: CallOptions): { url: URL; init: RequestInit } {
     const hasBody = request.method !== 'GET' && request.body !== undefined;
+    const form = request.contentType === 'form';
     const query = request.method === 'GET' && isRecord(request.body) ? { ...request.body, ...request.query } : request.query;
     try {
       const headers = mergeHeaders(
@@ -197,11 +200,11 @@ export class HttpClient {
         withoutOwn(request.headers),
         withoutOwn(call.headers),
         request.ownHeaders,
-        hasBody ? { 'content-type': 'application/json' } : undefined,
+        hasBody ? { 'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json' } : undefined,
         this.overrideHeaders,
         call.overrideHeaders,
       );
-      const body = hasBody ? JSON.stringify(request.body) : undefined;
+      const body = !hasBody ? undefined : form ? formBody(request.body) : JSON.stringify(request.body);
       return { url: new URL(this.host + request.path + queryString(query)), init: { method: request.method, headers, body } };
     } catch (error) {
       const { method, path } = request;
@@ -374,7 +377,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** `?a=1&b=x&list=1&list=2`; undefined and null are left out, objects sent as JSON. */
 function queryString(query: Record<string, unknown> | undefined): string {
-  if (!query) return '';
+  const text = query ? searchParams(query).toString() : '';
+  return text === '' ? '' : `?${text}`;
+}
+
+/** A form-encoded body: the fields as a query string holds them (only an object can be one). */
+function formBody(body: unknown): string {
+  if (!isRecord(body)) throw new TypeError(`a form-encoded body must be an object, not ${Array.isArray(body) ? 'an array' : typeof body}`);
+  return searchParams(body).toString();
+}
+
+function searchParams(query: Record<string, unknown>): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
@@ -382,6 +395,5 @@ function queryString(query: Record<string, unknown> | undefined): string {
       params.append(key, typeof item === 'object' ? JSON.stringify(item) : String(item));
     }
   }
-  const text = params.toString();
-  return text === '' ? '' : `?${text}`;
+  return params;
 }
