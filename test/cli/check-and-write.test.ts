@@ -189,12 +189,12 @@ describe('generate writes', () => {
     expect((await run(['generate', '--docs', docs, '--only', 'pdf'])).code).toBe(EXIT_USAGE);
   });
 
-  it('--only docs writes just the docs pages: 9 operations × 6 SDK languages × 2 locales and a sidebar per locale', async () => {
+  it('--only docs writes just the docs pages: 8 operations × 6 SDK languages × 2 locales, the custom one in node only, and a sidebar per locale', async () => {
     const { docs, out } = workspace();
     expect((await run(['generate', '--docs', docs, '--out', out, '--only', 'docs'])).code).toBe(EXIT_OK);
     expect(readdirSync(out)).toEqual(['docs']);
     const files = await listFiles(out);
-    expect(files.filter((file) => file.endsWith('.md'))).toHaveLength(9 * 6 * 2);
+    expect(files.filter((file) => file.endsWith('.md'))).toHaveLength(8 * 6 * 2 + 2);
     expect(files).toContain('docs/zh/sidebar.json');
     expect(files).toContain('docs/en/python/management/管理-webhook/get-webhook.md');
   });
