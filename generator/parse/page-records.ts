@@ -6,7 +6,7 @@
  */
 import { compareStrings } from '../ir/diagnostics.js';
 import { fieldPrints } from '../ir/prints.js';
-import type { Field, Ir, PagePart, PageRecord, PageTable } from '../ir/types.js';
+import type { Field, Ir, PagePart, PageRecord, PageRow, PageTable } from '../ir/types.js';
 import type { PageDoc } from './page.js';
 
 export function pageRecords(groups: ReadonlyMap<string, readonly PageDoc[]>, ir: Pick<Ir, 'operations' | 'models'>): Pick<Ir, 'pages' | 'pageParts'> {
@@ -15,46 +15,77 @@ export function pageRecords(groups: ReadonlyMap<string, readonly PageDoc[]>, ir:
   const pages: PageRecord[] = [];
   const pageParts: PagePart[] = [];
   const print = fieldPrints();
-  // Text parts keyed by their own string (no copy to build a key); tables by a joined key, not JSON: ~9 MB pass here.
+  // Text parts keyed by their own string (no copy to build a key). Tables: their rows' texts and prints are interned
+  // to numbers first, so a table's key is short (a joined key of whole rows was rebuilt and hashed for every table).
   const pooledTexts = new Map<string, number>();
   const pooledTables = new Map<string, number>();
-  const pool = (part: PagePart): number => {
-    const [pooled, key] = 'text' in part ? [pooledTexts, part.text] : [pooledTables, tableKey(part.table)];
-    let index = pooled.get(key);
-    if (index === undefined) pooled.set(key, (index = pageParts.push(part) - 1));
+  const interned = new Map<string, number>();
+  const intern = (text: string): number => {
+    let id = interned.get(text);
+    if (id === undefined) interned.set(text, (id = interned.size));
+    return id;
+  };
+  const poolText = (part: PagePart & { text: string }): number => {
+    let index = pooledTexts.get(part.text);
+    if (index === undefined) pooledTexts.set(part.text, (index = pageParts.push(part) - 1));
     return index;
   };
   for (const id of [...groups.keys()].sort(compareStrings)) {
     const operation = operations.get(id);
     if (!operation) continue;
-    const fieldsOf = (of: string): Field[] =>
-      of === 'request' ? operation.request.fields : of === 'response' ? operation.response.fields : (models.get(of.slice('model:'.length))?.fields ?? []);
+    // Each kind's fields by name, once per operation (its pages in six SDK languages show the same kinds).
+    const fieldsByName = new Map<string, Map<string, Field>>();
+    const fieldsOf = (of: string): Map<string, Field> => {
+      let fields = fieldsByName.get(of);
+      if (!fields) {
+        const list = of === 'request' ? operation.request.fields : of === 'response' ? operation.response.fields : (models.get(of.slice('model:'.length))?.fields ?? []);
+        fieldsByName.set(of, (fields = new Map(list.map((field) => [field.name, field]))));
+      }
+      return fields;
+    };
     for (const page of [...groups.get(id)!].sort((a, b) => compareStrings(a.file, b.file))) {
       if (!page.shape) continue;
-      const tables = page.shape.flatMap((part) => ('table' in part ? [part.table] : []));
       // The last table of a kind is where the emitter adds fields the IR gains: it records those the IR had but the page left out.
-      const last = new Map(tables.map((table) => [table.of, table]));
+      const last = new Map<string, PageTable>();
       const shownOf = new Map<string, Set<string | undefined>>();
-      for (const table of tables) for (const row of table.rows) (shownOf.get(table.of) ?? shownOf.set(table.of, new Set()).get(table.of)!).add(row.field);
+      for (const part of page.shape) {
+        if (!('table' in part)) continue;
+        const table = part.table;
+        last.set(table.of, table);
+        let shown = shownOf.get(table.of);
+        if (!shown) shownOf.set(table.of, (shown = new Set()));
+        for (const row of table.rows) shown.add(row.field);
+      }
       const parts = page.shape.map((part) => {
-        if ('text' in part) return pool(part);
-        const fields = new Map(fieldsOf(part.table.of).map((field) => [field.name, field]));
-        const rows = part.table.rows.map((row) => {
+        if ('text' in part) return poolText(part);
+        const table = part.table;
+        const fields = fieldsOf(table.of);
+        let key = `${intern(table.of)}\u0001${intern(table.head)}`;
+        const rows: PageRow[] = table.rows.map((row) => {
           const field = row.field === undefined ? undefined : fields.get(row.field);
-          return field ? { ...row, print: print(field, page.locale) } : { text: row.text };
+          if (!field) {
+            key += `\u0001${intern(row.text)}`;
+            return { text: row.text };
+          }
+          const stamp = print(field, page.locale);
+          key += `\u0001${intern(row.text)}\u0002${intern(row.field!)}\u0002${intern(stamp)}`;
+          return { text: row.text, field: row.field, print: stamp };
         });
-        const shown = shownOf.get(part.table.of)!;
-        const omitted = last.get(part.table.of) === part.table ? [...fields.keys()].filter((name) => !shown.has(name)) : [];
-        return pool({ table: { ...part.table, rows, ...(omitted.length > 0 ? { omitted } : {}) } });
+        const omitted: string[] = [];
+        if (last.get(table.of) === table) {
+          const shown = shownOf.get(table.of)!;
+          for (const name of fields.keys()) if (!shown.has(name)) omitted.push(name);
+        }
+        if (omitted.length > 0) key += `\u0003${omitted.map(intern).join('\u0001')}`;
+        let index = pooledTables.get(key);
+        if (index === undefined) {
+          const pooled: PageTable = { of: table.of, head: table.head, columns: table.columns, padded: table.padded, rows, ...(omitted.length > 0 ? { omitted } : {}) };
+          pooledTables.set(key, (index = pageParts.push({ table: pooled }) - 1));
+        }
+        return index;
       });
       pages.push({ file: page.file, locale: page.locale, ...(page.sdk ? { sdk: page.sdk } : {}), operation: id, parts });
     }
   }
   return pages.length > 0 ? { pages, pageParts } : {};
-}
-
-/** Everything a table part holds, as one string (columns and style follow from the head and rows). */
-function tableKey(table: PageTable): string {
-  const rows = table.rows.map((row) => `${row.field ?? ''}\u0001${row.print ?? ''}\u0001${row.text}`).join('\u0002');
-  return `${table.of}\u0003${table.head}\u0003${table.omitted?.join('\u0001') ?? ''}\u0003${rows}`;
 }

@@ -81,13 +81,20 @@ export function planDocs(ir: Ir, options: DocsOptions = {}): { units: Unit<DocsU
   // The input pages of each operation: given back at their own path, as written (reproduce.ts).
   const print = fieldPrints();
   const recordsOf = new Map<string, PageRecord[]>();
-  for (const record of ir.pages ?? []) recordsOf.set(record.operation, [...(recordsOf.get(record.operation) ?? []), record]);
+  for (const record of ir.pages ?? []) {
+    const records = recordsOf.get(record.operation);
+    if (records) records.push(record);
+    else recordsOf.set(record.operation, [record]);
+  }
+  // Parts are shared by an operation's pages in six SDK languages: each is fingerprinted once, keys carry the print.
+  const partPrints: string[] = [];
+  const partPrint = (index: number): string => (partPrints[index] ??= hash('sha1', JSON.stringify(ir.pageParts![index]), 'base64'));
   const units: Unit<DocsUnitResult>[] = [];
   const unitOf: { locale: Locale; operation: string }[] = [];
   for (const locale of options.locales ?? LOCALES) {
     for (const operation of operations) {
       const records = (recordsOf.get(operation.id) ?? []).filter((record) => record.locale === locale && (!record.sdk || sdks.includes(record.sdk)));
-      const shapes = JSON.stringify(records.map((record) => [record, record.parts.map((index) => ir.pageParts![index])]));
+      const shapes = JSON.stringify(records.map((record) => [record, record.parts.map(partPrint)]));
       unitOf.push({ locale, operation: operation.id });
       units.push({
         key: `${locale}\0${settings}\0${contents.get(operation)}\0${shapes}`,

@@ -15,10 +15,18 @@ import { WORDS } from './words.js';
 /** `print`: fieldPrint, memoized for the run (ir/prints.ts). */
 export function reproducePage(record: PageRecord, ir: Pick<Ir, 'pageParts'>, operation: Operation, models: Map<string, Model>, print: Print): string {
   const parts = record.parts.map((index) => ir.pageParts![index]!);
-  const tables = parts.flatMap((part) => ('table' in part ? [part.table] : []));
   // A field the page does not show yet goes to the last table of its kind.
-  const last = new Map(tables.map((table) => [table.of, table]));
-  const shown = new Set(tables.flatMap((table) => table.rows.flatMap((row) => (row.field ? [`${table.of}\0${row.field}`] : []))));
+  const last = new Map<string, PageTable>();
+  // The fields each kind's tables show (sets per kind: no key string built per row).
+  const shownOf = new Map<string, Set<string>>();
+  for (const part of parts) {
+    if (!('table' in part)) continue;
+    const table = part.table;
+    last.set(table.of, table);
+    let shown = shownOf.get(table.of);
+    if (!shown) shownOf.set(table.of, (shown = new Set()));
+    for (const row of table.rows) if (row.field) shown.add(row.field);
+  }
   const fieldsOf = (of: string): [Field[], string[] | undefined] => {
     if (of === 'request') return [operation.request.fields, operation.layout?.request];
     if (of === 'response') return [operation.response.fields, operation.layout?.response];
@@ -30,7 +38,7 @@ export function reproducePage(record: PageRecord, ir: Pick<Ir, 'pageParts'>, ope
       if ('text' in part) return part.text;
       const table = part.table;
       const [fields, order] = fieldsOf(table.of);
-      const missing = last.get(table.of) === table ? fields.filter((field) => !shown.has(`${table.of}\0${field.name}`) && !table.omitted?.includes(field.name)) : [];
+      const missing = last.get(table.of) === table ? fields.filter((field) => !shownOf.get(table.of)!.has(field.name) && !table.omitted?.includes(field.name)) : [];
       // Added fields in documented order (sorting only when there are some: most tables have none).
       const added = missing.length > 0 ? ordered(missing, order) : missing;
       return tableText(table, fields, added, record.locale, models, operation.request.style === 'query', print);
@@ -53,8 +61,9 @@ function tableText(table: PageTable, fields: Field[], added: Field[], locale: Lo
     }
   }
   for (const field of added) rows.push(renderRow(table, field, locale, linked, query));
-  const lines = [...table.head.split('\n'), ...rows];
-  return (changed && table.padded ? alignTable(lines) : lines).join('\n');
+  // A table left as written is its head and rows joined: split and re-padded only when it changed.
+  if (!(changed && table.padded)) return rows.length > 0 ? `${table.head}\n${rows.join('\n')}` : table.head;
+  return alignTable([...table.head.split('\n'), ...rows]).join('\n');
 }
 
 /** A field's row in the table's own columns (a column docs-to-sdk does not read stays empty). */

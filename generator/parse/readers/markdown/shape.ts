@@ -13,6 +13,8 @@ import { columnRole } from '../../vocabulary.js';
 
 const SEPARATOR = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 const ROW = /^\s*\|/;
+// A table ends at a blank line, a heading or a fence (`\s` is what trim() strips).
+const TABLE_END = /^\s*(?:$|#|```|~~~)/;
 
 /** `lines`: the file's lines as decoded; the page's fields carry their line (1-based) in it. */
 export function pageShape(lines: readonly string[], page: Pick<PageDoc, 'request' | 'response' | 'models'>): PagePart[] {
@@ -25,38 +27,39 @@ export function pageShape(lines: readonly string[], page: Pick<PageDoc, 'request
   for (const model of page.models) mark(`model:${model.name}`, model.fields);
 
   const parts: PagePart[] = [];
-  let text: string[] = [];
-  const flush = (): void => {
-    if (text.length > 0) parts.push({ text: text.join('\n') });
-    text = [];
+  // Text runs are cut as ranges of lines and joined once (no line copied into a buffer and taken back for a head).
+  let textFrom = 0;
+  const flush = (to: number): void => {
+    if (to > textFrom) parts.push({ text: lines.slice(textFrom, to).join('\n') });
   };
   for (let index = 0; index < lines.length; ) {
     const first = rowAt.get(index);
-    if (!first || index < 2 || !lines[index - 2]!.includes('|') || !SEPARATOR.test(lines[index - 1]!) || text.length < 2) {
-      text.push(lines[index]!);
+    if (!first || index - textFrom < 2 || !lines[index - 2]!.includes('|') || !SEPARATOR.test(lines[index - 1]!)) {
       index += 1;
       continue;
     }
-    // The head is the two lines before the first row: taken back from the text.
-    const head = text.splice(-2).join('\n');
-    flush();
+    // The head is the two lines before the first row: they end the text before it.
+    const header = lines[index - 2]!;
+    const separator = lines[index - 1]!;
+    flush(index - 2);
     const rows: PageRow[] = [];
-    for (; index < lines.length && lines[index]!.trim() !== '' && !/^\s*(?:#|```|~~~)/.test(lines[index]!); index += 1) {
+    for (; index < lines.length && !TABLE_END.test(lines[index]!); index += 1) {
       const line = lines[index]!;
       const at = rowAt.get(index);
       if (at?.of === first.of) rows.push({ text: line, field: at.field });
       else if (ROW.test(line) || rows.length === 0) rows.push({ text: line });
       else rows[rows.length - 1]!.text += `\n${line}`;
     }
-    parts.push({ table: { of: first.of, head, columns: tableCells(head.split('\n')[0]!).map((cell) => columnRole(cell) ?? null), padded: isPadded(head, rows), rows } });
+    textFrom = index;
+    const head = `${header}\n${separator}`;
+    parts.push({ table: { of: first.of, head, columns: tableCells(header).map((cell) => columnRole(cell) ?? null), padded: isPadded(header, separator, rows), rows } });
   }
-  flush();
+  flush(lines.length);
   return parts;
 }
 
 /** Every line as wide as the others (the separator, plain ASCII, is measured first: most tables fail there). */
-function isPadded(head: string, rows: readonly PageRow[]): boolean {
-  const [header, separator] = head.split('\n') as [string, string];
+function isPadded(header: string, separator: string, rows: readonly PageRow[]): boolean {
   const width = separator.trimEnd().length;
   if (displayWidth(header.trimEnd()) !== width) return false;
   return rows.every((row) => !row.text.includes('\n') && displayWidth(row.text.trimEnd()) === width);
