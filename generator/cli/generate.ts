@@ -64,6 +64,7 @@ export async function generate(options: GenerateOptions, reporter: Reporter): Pr
     if (options.check) {
       const { findDrift, hasDrift } = await import('./check.js');
       const drift = findDrift(out, emitted.files, managed);
+      phase('compare with --out');
       const written = drift.changed.length + drift.added.length;
       if (hasDrift(drift)) reporter.drift(drift, options.out);
       return finish(run, { written, unchanged: emitted.files.size - written, removed: drift.removed.length }, hasDrift(drift) || refused);
