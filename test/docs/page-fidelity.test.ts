@@ -114,6 +114,17 @@ describe('input pages come back as written, at their own path', () => {
     expect(generate({ [FILE]: crlf }).get(FILE)).toBe(crlf);
   });
 
+  it('a page kept under a folder of its own (`v3/en/…`) is linked from the sidebar where it is', () => {
+    const kept = `v3/${FILE}`;
+    const files = generate({ [kept]: enPage() });
+    expect(files.get(kept)).toBe(enPage());
+    const sidebar = JSON.parse(String(files.get('en/sidebar.json')));
+    const paths = sidebar.flatMap((group: any) => group.tags.flatMap((tag: any) => tag.pages))[0].paths;
+    expect(paths.node).toBe(`../${kept}`);
+    // Pages made for the other SDK languages stand beside it, and are linked there too.
+    expect(files.has(paths.python.replace('../', ''))).toBe(true);
+  });
+
   it('pages of one operation keep their own words when they disagree', () => {
     const python = FILE.replace('/node/', '/python/');
     const other = enPage({ notice: 'Another notice.', requiredWord: 'Is it required' }).replace('The widget to rename', 'Which widget');

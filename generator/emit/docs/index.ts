@@ -4,6 +4,7 @@
  * relative path → content and the warnings it raised (a locale with no text of its own).
  */
 import { hash } from 'node:crypto';
+import { posix } from 'node:path';
 import { compareDiagnostics, compareStrings, createDiagnostic } from '../../ir/diagnostics.js';
 import { LOCALES, SDK_LANGUAGES, type Diagnostic, type Ir, type Locale, type Operation, type PageRecord, type SdkLanguage } from '../../ir/types.js';
 import { fieldPrints } from '../../ir/prints.js';
@@ -133,7 +134,8 @@ export function planDocs(ir: Ir, options: DocsOptions = {}): { units: Unit<DocsU
         const { locale, operation } = unitOf[index]!;
         for (const [sdk, path] of result.sdkPaths) {
           const key = `${locale}\0${operation}\0${sdk}`;
-          if (!placed.has(key) && path.startsWith(`${locale}/`) && emitted.has(path)) placed.set(key, path.slice(locale.length + 1));
+          // Relative to the sidebar's folder: an input page kept under another folder (`v3/en/…`) is linked as `../v3/en/…`.
+          if (!placed.has(key) && emitted.has(path)) placed.set(key, posix.relative(locale, path));
         }
       });
       for (const locale of options.locales ?? LOCALES) {
