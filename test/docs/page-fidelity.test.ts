@@ -169,6 +169,17 @@ describe('an input page changes only where the IR changed', () => {
     expect(rows(got)[changed[0]!]).toBe('| label | string | No | The new label  | `新的名字` |');
   });
 
+  it('an edited field: a line written right under its row (a row of its own in GFM) stays', () => {
+    const note = 'Note: labels are trimmed.';
+    const page = enPage().replace('| `新的名字` |\n', `| \`新的名字\` |\n${note}\n`);
+    expect(page).toContain(note);
+    const got = generate({ [FILE]: page }, (ir) => {
+      ir.operations[0]!.request.fields.find((field) => field.name === 'label')!.description.en = 'The new label';
+    }).get(FILE)!;
+    expect(changedLines(page, got)).toHaveLength(1);
+    expect(got).toContain(`| label | string | No | The new label  | \`新的名字\` |\n${note}\n`);
+  });
+
   it('an edited field in a padded table: the table is re-aligned exactly as prettier aligns it', async () => {
     const page = await prettierMarkdown(enPage({ requiredWord: 'Is it required?' }));
     const got = generate({ [FILE]: page }, (ir) => {

@@ -10,7 +10,8 @@ import { fencedLines, SourceTextBuilder, type SourceText } from '../../source-te
 const TABLE_ROW = /^\s{0,3}\|/;
 const BLOCK_START = /^\s{0,3}(#{1,6}\s|`{3,}|~{3,}|<!--)/;
 
-const endsRow = (line: string): boolean => /[^\\]\|\s*$/.test(line) || line.trim() === '|';
+/** The line closes its table row (it does not continue on the next lines). */
+export const endsRow = (line: string): boolean => /[^\\]\|\s*$/.test(line) || line.trim() === '|';
 
 /** Joins table rows that continue on the following lines (with `<br>`, as the docs do in one line). */
 export function joinContinuedTableRows(source: SourceText, sink: DiagnosticSink): SourceText {

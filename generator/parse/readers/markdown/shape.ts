@@ -10,6 +10,7 @@ import { displayWidth } from '../../../shared/display-width.js';
 import { tableCells } from '../../../shared/table-line.js';
 import type { PageDoc } from '../../page.js';
 import { columnRole } from '../../vocabulary.js';
+import { endsRow } from './continued-rows.js';
 
 const SEPARATOR = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 const ROW = /^\s*\|/;
@@ -47,7 +48,9 @@ export function pageShape(lines: readonly string[], page: Pick<PageDoc, 'request
       const line = lines[index]!;
       const at = rowAt.get(index);
       if (at?.of === first.of) rows.push({ text: line, field: at.field });
-      else if (ROW.test(line) || rows.length === 0) rows.push({ text: line });
+      // A line without a leading pipe continues the row above only where that row is still open (continued-rows.ts);
+      // after a closed row it is a row of its own (GFM), kept as written when the row above is rendered anew.
+      else if (ROW.test(line) || rows.length === 0 || endsRow(rows[rows.length - 1]!.text.split('\n').pop()!)) rows.push({ text: line });
       else rows[rows.length - 1]!.text += `\n${line}`;
     }
     textFrom = index;
