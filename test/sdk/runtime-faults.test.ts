@@ -425,6 +425,17 @@ describe('7. per-call options', () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
+  it('timeout: 0 and Infinity mean no limit (a timer cannot wait past 2^31-1 ms), and a NaN retry count is the default', async () => {
+    serve((_s, res) => setTimeout(() => json(res, 200, ok()), 50));
+    await client({ timeout: 0 }).getWebhookEventList();
+    await client({ timeout: Number.POSITIVE_INFINITY }).getWebhookEventList();
+    await client().getWebhookEventList({ timeout: 2 ** 40 });
+    expect(apiCalls()).toHaveLength(3);
+    serve(sequence((_s, res) => json(res, 503, { statusCode: 503, message: 'busy' }), (_s, res) => json(res, 200, ok())));
+    await client({ retries: Number.NaN }).getWebhookEventList();
+    expect(apiCalls()).toHaveLength(3 + 2);
+  });
+
   it('timeout: a per-call limit overrides the client\'s', async () => {
     serve((_s, res) => setTimeout(() => json(res, 200, ok()), 300));
     const error = await failure(client({ timeout: 5000 }).getWebhookEventList({ timeout: 50, retries: 0 }));

@@ -4,7 +4,7 @@ import { ApiAbortError, ApiConnectionError, ApiError, ApiTimeoutError } from './
 export interface ClientOptions {
   /** API origin, e.g. `https://api.authing.cn`. */
   host?: string;
-  /** Time limit of one attempt (redirects and reading the body included), in milliseconds (default 10000). */
+  /** Time limit of one attempt (redirects and reading the body included), in milliseconds (default 10000; 0 or Infinity: none). */
   timeout?: number;
   /** Headers sent with every request. They cannot replace the SDK's own headers (see `overrideHeaders`). */
   headers?: Record<string, string>;
@@ -34,7 +34,7 @@ export interface ClientOptions {
 export interface CallOptions {
   /** Aborts the call, also while it waits to retry; it then rejects with an ApiAbortError. */
   signal?: AbortSignal;
-  /** Time limit of each attempt of this call, in milliseconds. */
+  /** Time limit of each attempt of this call, in milliseconds (0 or Infinity: none). */
   timeout?: number;
   /** Extra headers of this call (they cannot replace the SDK's own headers). */
   headers?: Record<string, string>;
@@ -66,6 +66,13 @@ export interface RequestOptions {
 const OWN_HEADERS = new Set(['authorization', 'x-authing-app-id', 'content-type']);
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
 const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+/** The longest wait setTimeout honours; a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A count option: a whole number ≥ 0, the default where it is missing or not a number (NaN would retry forever). */
+function count(value: number | undefined, fallback: number): number {
+  return value === undefined || Number.isNaN(value) ? fallback : Math.max(0, Math.floor(value));
+}
 
 interface ApiBody {
   statusCode?: number;
@@ -106,11 +113,11 @@ export class HttpClient {
     this.timeout = options.timeout ?? 10000;
     this.headers = { ...options.headers };
     this.overrideHeaders = { ...options.overrideHeaders };
-    this.retries = Math.max(0, options.retries ?? 2);
+    this.retries = count(options.retries, 2);
     this.retryDelay = Math.max(0, options.retryDelay ?? 100);
     this.maxRetryDelay = Math.max(0, options.maxRetryDelay ?? 8000);
     this.maxRetryAfter = Math.max(0, options.maxRetryAfter ?? 60_000);
-    this.maxRedirects = Math.max(0, options.maxRedirects ?? 5);
+    this.maxRedirects = count(options.maxRedirects, 5);
     this.maxResponseBytes = Math.max(0, options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
     this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.random = options.random ?? Math.random;
@@ -120,7 +127,7 @@ export class HttpClient {
   async send<T>(request: RequestOptions): Promise<T> {
     const call = request.options ?? {};
     const idempotent = request.idempotent ?? request.method === 'GET';
-    const retries = Math.max(0, call.retries ?? this.retries);
+    const retries = count(call.retries, this.retries);
     for (let attempt = 1; ; attempt += 1) {
       let wait: number | undefined;
       let failure: ApiError;
@@ -279,10 +286,13 @@ function documentedObject(body: unknown): string | undefined {
 function attemptSignal(timeout: number, outer: AbortSignal | undefined): { signal: AbortSignal; timedOut: () => boolean; dispose: () => void } {
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new DOMException(`timed out after ${timeout} ms`, 'TimeoutError'));
-  }, timeout);
+  // No limit for 0, a negative or a non-finite timeout; timers cannot wait longer than 2^31-1 ms (they would fire at once).
+  const timer = Number.isFinite(timeout) && timeout > 0
+    ? setTimeout(() => {
+        timedOut = true;
+        controller.abort(new DOMException(`timed out after ${timeout} ms`, 'TimeoutError'));
+      }, Math.min(timeout, MAX_TIMER_MS))
+    : undefined;
   const onAbort = (): void => controller.abort(outer?.reason);
   if (outer?.aborted) onAbort();
   else outer?.addEventListener('abort', onAbort, { once: true });
@@ -366,7 +376,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
-    }, ms);
+    }, Math.min(Math.max(0, ms), MAX_TIMER_MS));
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
