@@ -103,3 +103,28 @@ describe('the docs of an operation implemented by custom code', () => {
     expect(entry.paths).toEqual({ node: 'node/management/管理-webhook/list-all-webhooks.md' });
   });
 });
+
+describe('custom code imports', () => {
+  it('keeps namespace and side-effect imports as written, beside the merged named ones', () => {
+    const code = [
+      "import * as Shapes from './models/index.js';",
+      "import './models/index.js';",
+      "import type { IntrospectTokenRespDto } from './models/index.js';",
+      '',
+      'export class AuthenticationClient {',
+      '  async introspectToken(request: Shapes.IntrospectTokenDto): Promise<IntrospectTokenRespDto> {',
+      '    return { statusCode: request.token === "" ? 400 : 200 };',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const out = sdkOf(
+      { 'zh/node/authentication/tokens/introspect-token.md': page('introspectToken', ['| token | string | 是 | - | 令牌 | `t` |']) },
+      { config: { operations: { 'authentication/introspect-token': { implementation: 'custom' } } }, customCode: [{ file: 'sdk-custom/AuthenticationClient.ts', code }] },
+    );
+    const client = String(out.files.get('sdk/src/AuthenticationClient.ts'));
+    expect(client).toContain("import * as Shapes from './models/index.js';");
+    expect(client).toContain("import './models/index.js';");
+    expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});

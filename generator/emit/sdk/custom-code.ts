@@ -54,7 +54,10 @@ export function readCustomCode(files: readonly CustomCodeFile[] | undefined, cli
         });
       }
     }
-    const imports = source.getImportDeclarations();
+    // Named imports merge with the generated file's; a default, namespace or side-effect import is kept as written, with the helpers.
+    const imports = source
+      .getImportDeclarations()
+      .filter((declaration) => declaration.getNamedImports().length > 0 && !declaration.getDefaultImport() && !declaration.getNamespaceImport());
     for (const declaration of imports) used.add(declaration);
     // With their leading comments (getFullText): a helper's doc comment stays with it.
     const helpers = source.getStatements().filter((statement) => !used.has(statement)).map((statement) => statement.getFullText().trim());
@@ -62,7 +65,7 @@ export function readCustomCode(files: readonly CustomCodeFile[] | undefined, cli
       const part = parts.get(declaration.getName()!)!;
       for (const declaration of imports) {
         const names = declaration.getNamedImports().map((named) => named.getText());
-        if (names.length > 0) part.imports.push({ moduleSpecifier: declaration.getModuleSpecifierValue(), isTypeOnly: declaration.isTypeOnly(), names });
+        part.imports.push({ moduleSpecifier: declaration.getModuleSpecifierValue(), isTypeOnly: declaration.isTypeOnly(), names });
       }
       part.helpers.push(...helpers);
     }
