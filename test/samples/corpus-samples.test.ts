@@ -62,6 +62,6 @@ function nodeSamples(ir: Ir): (SampleToCheck & { locale: string })[] {
   return ir.operations.flatMap((operation) =>
     operation.samples
       .filter((sample) => sample.sdk === 'node' && sample.source)
-      .map((sample) => ({ operationId: operation.id, source: sample.source!, code: sample.code, locale: sample.locale })),
+      .map((sample) => ({ operationId: operation.id, source: sample.source!, lang: sample.lang, code: sample.code, locale: sample.locale })),
   );
 }

@@ -31,7 +31,7 @@ function sampleCheck(ir: Ir, sdk: Map<string, string>, customized: CustomizedFil
   const samples = ir.operations.flatMap((operation) =>
     operation.samples
       .filter((sample) => sample.sdk === 'node' && sample.source && /^(ts|typescript|js|javascript)?$/i.test(sample.lang))
-      .map((sample) => ({ operationId: operation.id, source: sample.source!, code: sample.code })),
+      .map((sample) => ({ operationId: operation.id, source: sample.source!, lang: sample.lang, code: sample.code })),
   );
   // Without doc comments (what the check does not read) except where custom code went, whose errors it reports.
   const kept = new Set(customized.map((file) => file.path));
