@@ -180,6 +180,19 @@ describe('an input page changes only where the IR changed', () => {
     expect(got).toContain(`| label | string | No | The new label  | \`新的名字\` |\n${note}\n`);
   });
 
+  it('an edited field in a table whose first row is no field (a group row): only its row changes', () => {
+    const group = '| *(widget)* | | | | |';
+    const page = enPage().replace('| ---- | ---- | ---- | ---- | ---- |\n| widgetId | string | Yes | The widget to rename |', `| ---- | ---- | ---- | ---- | ---- |\n${group}\n| widgetId | string | Yes | The widget to rename |`);
+    expect(page).toContain(group);
+    expect(generate({ [FILE]: page }).get(FILE)).toBe(page);
+    const got = generate({ [FILE]: page }, (ir) => {
+      ir.operations[0]!.request.fields.find((field) => field.name === 'label')!.description.en = 'The new label';
+    }).get(FILE)!;
+    expect(changedLines(page, got)).toHaveLength(1);
+    expect(got).toContain(`${group}\n| widgetId |`);
+    expect(got).toContain('| label | string | No | The new label  | `新的名字` |');
+  });
+
   it('an edited field in a padded table: the table is re-aligned exactly as prettier aligns it', async () => {
     const page = await prettierMarkdown(enPage({ requiredWord: 'Is it required?' }));
     const got = generate({ [FILE]: page }, (ir) => {

@@ -35,14 +35,18 @@ export function pageShape(lines: readonly string[], page: Pick<PageDoc, 'request
   };
   for (let index = 0; index < lines.length; ) {
     const first = rowAt.get(index);
-    if (!first || index - textFrom < 2 || !lines[index - 2]!.includes('|') || !SEPARATOR.test(lines[index - 1]!)) {
+    // Rows of no field above the first field's (a group heading row, a note) are the table's too.
+    let start = index;
+    while (first && start - 1 >= textFrom && ROW.test(lines[start - 1]!) && !SEPARATOR.test(lines[start - 1]!) && !rowAt.has(start - 1)) start -= 1;
+    if (!first || start - textFrom < 2 || !lines[start - 2]!.includes('|') || !SEPARATOR.test(lines[start - 1]!)) {
       index += 1;
       continue;
     }
-    // The head is the two lines before the first row: they end the text before it.
-    const header = lines[index - 2]!;
-    const separator = lines[index - 1]!;
-    flush(index - 2);
+    // The head is the two lines before the table's first row: they end the text before it.
+    const header = lines[start - 2]!;
+    const separator = lines[start - 1]!;
+    flush(start - 2);
+    index = start;
     const rows: PageRow[] = [];
     for (; index < lines.length && !TABLE_END.test(lines[index]!); index += 1) {
       const line = lines[index]!;
