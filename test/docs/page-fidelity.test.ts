@@ -193,6 +193,19 @@ describe('an input page changes only where the IR changed', () => {
     expect(got).toContain('| label | string | No | The new label  | `新的名字` |');
   });
 
+  it('an edited field in a CRLF page keeps CRLF on the rows written anew, padded or not', async () => {
+    const edit = (ir: Ir) => {
+      ir.operations[0]!.request.fields.find((field) => field.name === 'label')!.description.en = 'The new label';
+      ir.models.find((m) => m.name === 'WidgetDto')!.fields.find((field) => field.name === 'label')!.description.en = 'A longer display label';
+    };
+    for (const page of [enPage(), await prettierMarkdown(enPage())].map((text) => text.replace(/\n/g, '\r\n'))) {
+      const got = generate({ [FILE]: page }, edit).get(FILE)!;
+      expect(got).not.toBe(page);
+      expect(got.split('\n').slice(0, -1).every((line) => line.endsWith('\r'))).toBe(true);
+      expect(got.endsWith('\r\n') || !page.endsWith('\r\n')).toBe(true);
+    }
+  });
+
   it('an edited field in a padded table: the table is re-aligned exactly as prettier aligns it', async () => {
     const page = await prettierMarkdown(enPage({ requiredWord: 'Is it required?' }));
     const got = generate({ [FILE]: page }, (ir) => {

@@ -50,6 +50,8 @@ type Print = (field: Field, locale: Locale) => string;
 
 function tableText(table: PageTable, fields: Field[], added: Field[], locale: Locale, linked: Linked, query: boolean, print: Print): string {
   const byName = new Map(fields.map((field) => [field.name, field]));
+  // A page with CRLF line ends keeps them on the rows docs-to-sdk writes (the head's separator line tells).
+  const eol = table.head.endsWith('\r') ? '\r' : '';
   let changed = added.length > 0;
   const rows: string[] = [];
   for (const row of table.rows) {
@@ -57,13 +59,13 @@ function tableText(table: PageTable, fields: Field[], added: Field[], locale: Lo
     if (row.field === undefined || (field && print(field, locale) === row.print)) rows.push(row.text);
     else {
       changed = true;
-      if (field) rows.push(renderRow(table, field, locale, linked, query));
+      if (field) rows.push(renderRow(table, field, locale, linked, query) + eol);
     }
   }
-  for (const field of added) rows.push(renderRow(table, field, locale, linked, query));
+  for (const field of added) rows.push(renderRow(table, field, locale, linked, query) + eol);
   // A table left as written is its head and rows joined: split and re-padded only when it changed.
   if (!(changed && table.padded)) return rows.length > 0 ? `${table.head}\n${rows.join('\n')}` : table.head;
-  return alignTable([...table.head.split('\n'), ...rows]).join('\n');
+  return alignTable([...table.head.split('\n'), ...rows].map((line) => line.replace(/\r$/, ''))).join(`${eol}\n`) + eol;
 }
 
 /** A field's row in the table's own columns (a column docs-to-sdk does not read stays empty). */
