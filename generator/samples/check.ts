@@ -27,7 +27,7 @@ export interface SampleCheckInput {
   clientClasses: string[];
   samples: SampleToCheck[];
   /** SDK files whose errors are reported too (custom code: at its own file), with where they come from. */
-  checkedSdkFiles?: { path: string; source: SourceRef }[];
+  checkedSdkFiles?: { path: string; source: SourceRef; methods?: { name: string; source: SourceRef }[] }[];
 }
 
 export interface SampleCheckResult {
@@ -122,7 +122,7 @@ export function checkSamples(input: SampleCheckInput): SampleCheckResult {
   for (const entry of sdkChecked) {
     for (const problem of diagnosticsOf(entry.file)) {
       if (problem.category !== ts.DiagnosticCategory.Error) continue;
-      diagnostics.push(customCodeDiagnostic(problem, entry.path, entry.source, ts));
+      diagnostics.push(customCodeDiagnostic(problem, entry.path, sourceOfMethodAt(problem, entry) ?? entry.source, ts));
     }
   }
   return { passed, diagnostics };
@@ -198,4 +198,23 @@ function sdkNames({ packageName, clientClasses, samples }: SampleCheckInput): st
  */
 export function withoutDocComments(text: string): string {
   return text.replace(/^[ \t]*\/\*\*(?:[^*]|\*(?!\/))*\*\/[ \t]*\n/gm, '');
+}
+
+/** Where the custom method holding the error was written (its own file and line), when the error is inside one. */
+function sourceOfMethodAt(problem: Ts.Diagnostic, entry: NonNullable<SampleCheckInput['checkedSdkFiles']>[number]): SourceRef | undefined {
+  const start = problem.start;
+  if (!problem.file || start === undefined || !entry.methods) return undefined;
+  for (const statement of problem.file.statements) {
+    if (!ts.isClassDeclaration(statement)) continue;
+    for (const member of statement.members) {
+      if (!ts.isMethodDeclaration(member) || start < member.getStart(problem.file) || start >= member.end) continue;
+      const name = member.name.getText(problem.file);
+      const method = entry.methods.find((candidate) => candidate.name === name);
+      if (!method) return undefined;
+      // The method's body is merged as written: the error's line in it is its line in the custom file.
+      const lineOf = (position: number): number => problem.file!.getLineAndCharacterOfPosition(position).line;
+      return { ...method.source, line: method.source.line + lineOf(start) - lineOf(member.getStart(problem.file)) };
+    }
+  }
+  return undefined;
 }

@@ -264,7 +264,8 @@ const FIXTURES: Record<DiagnosticCode, Fixture> = {
     ...onePage(zhPage()),
     config: CUSTOM_GET_WIDGET,
     customCode: [{ file: 'sdk-custom/ManagementClient.ts', code: 'export class ManagementClient {\n  async getWidget(request: GetWidgetDto): Promise<string> {\n    return request.widgetId;\n  }\n}\n' }],
-    at: { file: 'sdk-custom/ManagementClient.ts', line: 1 },
+    // On the custom method's own line, where the unknown type is.
+    at: { file: 'sdk-custom/ManagementClient.ts', line: 2 },
     emitSdk: true,
   },
 };

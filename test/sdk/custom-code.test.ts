@@ -128,3 +128,30 @@ describe('custom code imports', () => {
     expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
+
+describe('custom code errors', () => {
+  it('are reported in the custom file that holds them, on their own line', () => {
+    const helpers = "export const unused = 1;\n";
+    const code = [
+      "import type { IntrospectTokenDto, IntrospectTokenRespDto } from './models/index.js';",
+      '',
+      'export class AuthenticationClient {',
+      '  /** Answers locally. */',
+      '  async introspectToken(request: IntrospectTokenDto): Promise<IntrospectTokenRespDto> {',
+      '    const status: number = request.token;',
+      '    return { statusCode: status };',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const out = sdkOf(
+      { 'zh/node/authentication/tokens/introspect-token.md': page('introspectToken', ['| token | string | 是 | - | 令牌 | `t` |']) },
+      {
+        config: { operations: { 'authentication/introspect-token': { implementation: 'custom' } } },
+        customCode: [{ file: 'sdk-custom/a-helpers.ts', code: helpers }, { file: 'sdk-custom/AuthenticationClient.ts', code }],
+      },
+    );
+    const errors = out.diagnostics.filter((d) => d.code === 'CUSTOM_CODE_TYPE_ERROR');
+    expect(errors).toEqual([expect.objectContaining({ file: 'sdk-custom/AuthenticationClient.ts', line: 6 })]);
+  });
+});

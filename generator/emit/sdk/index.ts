@@ -71,7 +71,10 @@ export function planSdk(ir: Ir, options: Partial<SdkOptions> = {}): { units: Uni
   for (const { client, methods, options } of clients) {
     const part = custom.parts.get(client.className);
     structures.set(`src/${client.className}.ts`, clientFile(client, methods, part, options));
-    if (part) customized.push({ path: `src/${client.className}.ts`, source: { file: part.files[0]!, line: 1 } });
+    if (part) {
+      const methods = part.methods.map((method) => ({ name: method.structure.name, source: method.source }));
+      customized.push({ path: `src/${client.className}.ts`, source: { file: part.files[0]!, line: 1 }, methods });
+    }
   }
   const header = render('sdk/header.hbs', {});
   for (const [path, structure] of structures) {
@@ -83,7 +86,10 @@ export function planSdk(ir: Ir, options: Partial<SdkOptions> = {}): { units: Uni
 /** A client file custom code went into, and the custom file a type error in it is reported at. */
 export interface CustomizedFile {
   path: string;
+  /** Where an error outside any custom method is reported (the client's first custom file). */
   source: SourceRef;
+  /** The custom methods merged into the file, with where each was written: an error inside one is reported there. */
+  methods?: { name: string; source: SourceRef }[];
 }
 
 /** The units' files, sorted by path. */
