@@ -193,6 +193,17 @@ describe('an input page changes only where the IR changed', () => {
     expect(got).toContain('| label | string | No | The new label  | `新的名字` |');
   });
 
+  it('an edited field in a table written without outer pipes: its new row has none either', () => {
+    const bare = (line: string): string => (line.startsWith('|') ? line.replace(/^\| /, '').replace(/ \|$/, '') : line);
+    const page = enPage().split('\n').map(bare).join('\n');
+    expect(page).toContain('label | string | No | New label');
+    const got = generate({ [FILE]: page }, (ir) => {
+      ir.operations[0]!.request.fields.find((field) => field.name === 'label')!.description.en = 'The new label';
+    }).get(FILE)!;
+    expect(changedLines(page, got)).toHaveLength(1);
+    expect(got).toContain('\nlabel | string | No | The new label  | `新的名字`\n');
+  });
+
   it('an edited field in a CRLF page keeps CRLF on the rows written anew, padded or not', async () => {
     const edit = (ir: Ir) => {
       ir.operations[0]!.request.fields.find((field) => field.name === 'label')!.description.en = 'The new label';

@@ -83,5 +83,7 @@ function renderRow(table: PageTable, field: Field, locale: Locale, linked: Linke
     cells = { name: name!, type: type!, required: required!, default: defaultCell(field), description: text!, example: example!.trimStart() };
   }
   // The description cell carries its own padding, as the docs factory writes it.
-  return `|${table.columns.map((role) => ` ${role ? (cells[role] ?? '') : ''}${role === 'description' ? '' : ' '}`).join('|')}|`;
+  const inner = table.columns.map((role) => ` ${role ? (cells[role] ?? '') : ''}${role === 'description' ? '' : ' '}`).join('|');
+  // A table written without outer pipes (`a | b`) gets its new rows the same way.
+  return table.head.trimStart().startsWith('|') ? `|${inner}|` : inner.trim();
 }
