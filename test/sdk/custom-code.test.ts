@@ -104,6 +104,13 @@ describe('the docs of an operation implemented by custom code', () => {
   });
 });
 
+/** The SDK of one introspectToken page whose operation the config marks custom, with this custom code. */
+const customIntrospection = (customCode: { file: string; code: string }[]) =>
+  sdkOf(
+    { 'zh/node/authentication/tokens/introspect-token.md': page('introspectToken', ['| token | string | 是 | - | 令牌 | `t` |']) },
+    { config: { operations: { 'authentication/introspect-token': { implementation: 'custom' } } }, customCode },
+  );
+
 describe('custom code imports', () => {
   it('keeps namespace and side-effect imports as written, beside the merged named ones', () => {
     const code = [
@@ -118,10 +125,7 @@ describe('custom code imports', () => {
       '}',
       '',
     ].join('\n');
-    const out = sdkOf(
-      { 'zh/node/authentication/tokens/introspect-token.md': page('introspectToken', ['| token | string | 是 | - | 令牌 | `t` |']) },
-      { config: { operations: { 'authentication/introspect-token': { implementation: 'custom' } } }, customCode: [{ file: 'sdk-custom/AuthenticationClient.ts', code }] },
-    );
+    const out = customIntrospection([{ file: 'sdk-custom/AuthenticationClient.ts', code }]);
     const client = String(out.files.get('sdk/src/AuthenticationClient.ts'));
     expect(client).toContain("import * as Shapes from './models/index.js';");
     expect(client).toContain("import './models/index.js';");
@@ -144,13 +148,7 @@ describe('custom code errors', () => {
       '}',
       '',
     ].join('\n');
-    const out = sdkOf(
-      { 'zh/node/authentication/tokens/introspect-token.md': page('introspectToken', ['| token | string | 是 | - | 令牌 | `t` |']) },
-      {
-        config: { operations: { 'authentication/introspect-token': { implementation: 'custom' } } },
-        customCode: [{ file: 'sdk-custom/a-helpers.ts', code: helpers }, { file: 'sdk-custom/AuthenticationClient.ts', code }],
-      },
-    );
+    const out = customIntrospection([{ file: 'sdk-custom/a-helpers.ts', code: helpers }, { file: 'sdk-custom/AuthenticationClient.ts', code }]);
     const errors = out.diagnostics.filter((d) => d.code === 'CUSTOM_CODE_TYPE_ERROR');
     expect(errors).toEqual([expect.objectContaining({ file: 'sdk-custom/AuthenticationClient.ts', line: 6 })]);
   });
