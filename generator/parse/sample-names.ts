@@ -9,7 +9,7 @@
  */
 import type { Field, Model, Sample } from '../ir/types.js';
 import type { DocumentedOperation } from '../profile/index.js';
-import { splitWords } from '../shared/case.js';
+import { enumMemberNameFor } from '../shared/case.js';
 
 export interface SampleTypeName {
   name: string;
@@ -69,12 +69,6 @@ const lineOf = (code: string, index: number): number => code.slice(0, index).spl
 
 const MEMBER_REFERENCE = /Models\.(?<type>[A-Za-z_$][\w$]*)\.(?<field>[A-Za-z_$][\w$]*)\.(?<member>[A-Za-z_$][\w$]*)/g;
 
-/** The enum member name the SDK gives a value (generator/emit/sdk/naming.ts, enumMemberNameFor: words, upper snake). */
-const memberNameOf = (value: string): string => {
-  const name = splitWords(value).join('_').toUpperCase();
-  return /^[0-9]/.test(name) ? `_${name}` : name;
-};
-
 /**
  * Every `Models.X.field.MEMBER` of the node samples where X is a documented data structure
  * or the operation's request DTO (the name a sample gave it, or one that spells its method),
@@ -94,7 +88,7 @@ export function withSampleValues(operations: DocumentedOperation[], models: Mode
         const fields = isRequest ? operation.request.fields : modelFields.get(type);
         const target = fields?.find((candidate) => candidate.name === field);
         if (!target || target.enum) continue;
-        const value = [target.default, target.example].find((candidate): candidate is string => typeof candidate === 'string' && memberNameOf(candidate) === member);
+        const value = [target.default, target.example].find((candidate): candidate is string => typeof candidate === 'string' && enumMemberNameFor(candidate) === member);
         if (value === undefined) continue;
         const key = isRequest ? `request ${operation.id}` : `model ${type}`;
         const byField = found.get(key) ?? new Map<string, string[]>();

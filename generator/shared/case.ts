@@ -21,3 +21,11 @@ export function camelCase(identifier: string): string {
 export const snakeCase = (identifier: string): string => splitWords(identifier).join('_');
 
 export const kebabCase = (identifier: string): string => splitWords(identifier).join('-');
+
+/** Enum member: UPPER_SNAKE of the value (`application/json` → `APPLICATION_JSON`), like Authing's SDK. */
+export function enumMemberNameFor(value: string): string {
+  const words = splitWords(value);
+  let name = words.join('_').toUpperCase();
+  if (name === '') name = value === '' ? 'EMPTY' : 'VALUE';
+  return /^[0-9]/.test(name) ? `_${name}` : name;
+}

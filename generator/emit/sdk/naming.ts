@@ -226,10 +226,5 @@ export function bindingNameFor(docsName: string): string {
   return RESERVED_WORDS.has(name) ? `${name}_` : name;
 }
 
-/** Enum member: UPPER_SNAKE of the value (`application/json` → `APPLICATION_JSON`), like Authing's SDK. */
-export function enumMemberNameFor(value: string): string {
-  const words = splitWords(value);
-  let name = words.join('_').toUpperCase();
-  if (name === '') name = value === '' ? 'EMPTY' : 'VALUE';
-  return /^[0-9]/.test(name) ? `_${name}` : name;
-}
+// Enum members are named in shared/case.ts: the parse stage reads sample member names by the same rule.
+export { enumMemberNameFor } from '../../shared/case.js';
