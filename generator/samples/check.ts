@@ -73,7 +73,12 @@ declare class URLSearchParams { constructor(init?: string | Record<string, strin
 const parsedLibs = new Map<string, Ts.SourceFile>();
 
 /** Fence info strings of JavaScript samples. */
-const JAVASCRIPT = /^(?:js|javascript|jsx|mjs|cjs)$/i;
+const JAVASCRIPT = /^(?:js|javascript)$/i;
+/** Fence info strings of the samples the check reads: TypeScript (or no info string) and JavaScript. */
+const CHECKED = /^(?:ts|typescript|js|javascript)?$/i;
+
+/** Whether a sample fenced with this info string is checked (other languages' code is not TypeScript). */
+export const isCheckedLanguage = (lang: string): boolean => CHECKED.test(lang);
 /** The errors noImplicitAny adds (TypeScript's 7xxx "implicitly has an 'any' type" family). */
 const IMPLICIT_ANY = new Set([7005, 7006, 7008, 7010, 7011, 7015, 7016, 7019, 7031, 7034, 7053]);
 

@@ -1,6 +1,6 @@
 /** The `sdk` target: the SDK package under `<out>/sdk/`, and the check of the docs' samples against it. */
 import { profileOf } from '../../profile/index.js';
-import { checkSamples, warmUpSampleCheck, withoutDocComments } from '../../samples/index.js';
+import { checkSamples, isCheckedLanguage, warmUpSampleCheck, withoutDocComments } from '../../samples/index.js';
 import type { Diagnostic, Ir } from '../../ir/types.js';
 import type { Target, Unit } from '../target.js';
 import { assembleFiles, planSdk, type CustomizedFile, type SdkUnitResult } from './index.js';
@@ -30,7 +30,7 @@ export const sdkTarget: Target<SdkUnitResult> = {
 function sampleCheck(ir: Ir, sdk: Map<string, string>, customized: CustomizedFile[]): Unit<Diagnostic[]> {
   const samples = ir.operations.flatMap((operation) =>
     operation.samples
-      .filter((sample) => sample.sdk === 'node' && sample.source && /^(ts|typescript|js|javascript)?$/i.test(sample.lang))
+      .filter((sample) => sample.sdk === 'node' && sample.source && isCheckedLanguage(sample.lang))
       .map((sample) => ({ operationId: operation.id, source: sample.source!, lang: sample.lang, code: sample.code })),
   );
   // Without doc comments (what the check does not read) except where custom code went, whose errors it reports.
