@@ -5,7 +5,7 @@
  * (the six SDK languages' copies of a table) are stored once.
  */
 import { compareStrings } from '../ir/diagnostics.js';
-import { fieldPrints } from '../ir/prints.js';
+import { fieldPrints, fieldsShownBy } from '../ir/prints.js';
 import type { Field, Ir, PagePart, PageRecord, PageRow, PageTable } from '../ir/types.js';
 import type { PageDoc } from './page.js';
 
@@ -38,8 +38,7 @@ export function pageRecords(groups: ReadonlyMap<string, readonly PageDoc[]>, ir:
     const fieldsOf = (of: string): Map<string, Field> => {
       let fields = fieldsByName.get(of);
       if (!fields) {
-        const list = of === 'request' ? operation.request.fields : of === 'response' ? operation.response.fields : (models.get(of.slice('model:'.length))?.fields ?? []);
-        fieldsByName.set(of, (fields = new Map(list.map((field) => [field.name, field]))));
+        fieldsByName.set(of, (fields = new Map(fieldsShownBy(of, operation, models).fields.map((field) => [field.name, field]))));
       }
       return fields;
     };

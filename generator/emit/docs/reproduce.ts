@@ -7,6 +7,7 @@
  */
 
 import { LOCALES, type Field, type Ir, type Locale, type Model, type Operation, type PagePart, type PageRecord, type PageTable } from '../../ir/types.js';
+import { fieldsShownBy } from '../../ir/prints.js';
 import { alignTable } from './align.js';
 import { defaultCell, escapePipes, textCell, typeCell, type Linked } from './cells.js';
 import { modelRow, ordered, requestRow } from './rows.js';
@@ -27,17 +28,11 @@ export function reproducePage(record: PageRecord, ir: Pick<Ir, 'pageParts'>, ope
     if (!shown) shownOf.set(table.of, (shown = new Set()));
     for (const row of table.rows) if (row.field) shown.add(row.field);
   }
-  const fieldsOf = (of: string): [Field[], string[] | undefined] => {
-    if (of === 'request') return [operation.request.fields, operation.layout?.request];
-    if (of === 'response') return [operation.response.fields, operation.layout?.response];
-    const model = models.get(of.slice('model:'.length));
-    return model ? [model.fields, model.layout?.fields] : [[], undefined];
-  };
   return parts
     .map((part: PagePart) => {
       if ('text' in part) return part.text;
       const table = part.table;
-      const [fields, order] = fieldsOf(table.of);
+      const { fields, order } = fieldsShownBy(table.of, operation, models);
       const missing = last.get(table.of) === table ? fields.filter((field) => !shownOf.get(table.of)!.has(field.name) && !table.omitted?.includes(field.name)) : [];
       // Added fields in documented order (sorting only when there are some: most tables have none).
       const added = missing.length > 0 ? ordered(missing, order) : missing;

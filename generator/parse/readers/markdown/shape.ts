@@ -5,6 +5,7 @@
  * PageRecord). Made from the file's own lines, so the page's frame, words and blank
  * lines are whatever it wrote.
  */
+import { modelTableOf } from '../../../ir/prints.js';
 import type { PagePart, PageRow } from '../../../ir/types.js';
 import { displayWidth } from '../../../shared/display-width.js';
 import { tableCells } from '../../../shared/table-line.js';
@@ -25,7 +26,7 @@ export function pageShape(lines: readonly string[], page: Pick<PageDoc, 'request
   };
   mark('request', page.request?.fields);
   mark('response', page.response?.fields);
-  for (const model of page.models) mark(`model:${model.name}`, model.fields);
+  for (const model of page.models) mark(modelTableOf(model.name), model.fields);
 
   const parts: PagePart[] = [];
   // Text runs are cut as ranges of lines and joined once (no line copied into a buffer and taken back for a head).
