@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { emitDocs } from '../../generator/emit/docs/index.js';
 import { emitSdk, planSdk } from '../../generator/emit/sdk/index.js';
 import { formatDiagnostic } from '../../generator/ir/diagnostics.js';
 import type { Diagnostic } from '../../generator/ir/types.js';
@@ -69,6 +70,27 @@ describe('generated docs sets', () => {
       fc.property(damaged, (spec) => {
         const lost = writeDocsSet(spec).flatMap((input) => unaccountedLines(input.file, input.content.toString(), parsePages([input]).ir));
         holds(lost.length > 0 ? [formatUnaccounted(lost)] : []);
+      }),
+      settings(150),
+    );
+  });
+
+  // Invariant (issue 13): a whole-set generation gives every input Markdown page back at its own path, byte for byte
+  // (the IR it made is the one the page says, so nothing is re-rendered) — damaged pages included; only a file
+  // refused as a whole (binary, empty, undecodable, not API reference: each diagnosed) is not a page to give back.
+  it('every input page comes back as written', () => {
+    const refused = new Set(['PAGE_BINARY', 'PAGE_EMPTY', 'PAGE_ENCODING', 'PAGE_NOT_API', 'PARSE_FAILED']);
+    fc.assert(
+      fc.property(damaged, (spec) => {
+        const inputs = writeDocsSet(spec);
+        const { ir } = parsePages(inputs);
+        const { files } = emitDocs(ir);
+        const skipped = new Set(ir.diagnostics.filter((d) => refused.has(d.code)).map((d) => d.file));
+        holds(
+          inputs
+            .filter((input) => input.file.endsWith('.md') && !skipped.has(input.file) && String(files.get(input.file)) !== input.content.toString())
+            .map((input) => `${input.file} does not come back as written`),
+        );
       }),
       settings(150),
     );
